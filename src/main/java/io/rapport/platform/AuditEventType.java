@@ -1,0 +1,18 @@
+package io.rapport.platform;
+
+/** What the audit trail records. Stored by name: rename only with a migration. */
+public enum AuditEventType {
+  SIGNUP,
+  LOGIN_SUCCEEDED,
+  LOGIN_FAILED,
+  LOGIN_LOCKED_OUT,
+  LOGOUT,
+  EMAIL_VERIFIED,
+  PASSWORD_RESET_REQUESTED,
+  PASSWORD_CHANGED,
+  ADMIN_CREATED,
+  ADMIN_CHANGE,
+  APPLICATION_REGISTERED,
+  SIGNING_KEY_ROTATED,
+  IMPORT_APPLIED
+}
