@@ -1,0 +1,49 @@
+package io.rapport.platform.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points an application test at its own in-memory database, data directory and the embedded SMTP
+ * server. A test class may still override these with {@code @DynamicPropertySource} (the PostgreSQL
+ * variants do).
+ */
+public final class TestApplicationInitializer
+    implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    Path dataDir = temporaryDirectory();
+    Map<String, Object> properties =
+        Map.of(
+            "spring.datasource.url",
+            "jdbc:h2:mem:app-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+            "rapport.data-dir",
+            dataDir.toString(),
+            "rapport.mail.smtp-host",
+            "127.0.0.1",
+            "rapport.mail.smtp-port",
+            String.valueOf(TestMailServer.port()));
+    context
+        .getEnvironment()
+        .getPropertySources()
+        .addFirst(new MapPropertySource("rapport-test", properties));
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      Path directory = Files.createTempDirectory("rapport-test-");
+      directory.toFile().deleteOnExit();
+      return directory;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
