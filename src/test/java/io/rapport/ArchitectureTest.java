@@ -21,7 +21,6 @@ class ArchitectureTest {
   static final ArchRule featuresDependOnlyDownwards =
       Architectures.layeredArchitecture()
           .consideringOnlyDependenciesInLayers()
-          .withOptionalLayers(true)
           .layer("platform")
           .definedBy("io.rapport.platform..")
           .layer("profile")

@@ -115,10 +115,15 @@ final class ApplicationValidator {
       String value = declared.get(i);
       URI uri = parse(field, i, value);
       if (!uri.isAbsolute()
+          || uri.isOpaque()
           || uri.getFragment() != null
           || uri.getRawSchemeSpecificPart().isEmpty()) {
         throw new InvalidApplicationException(
-            field, i, "'" + value + "' must be an absolute URI without a fragment");
+            field,
+            i,
+            "'"
+                + value
+                + "' must be an absolute URI without a fragment, such as https://app.example.com/callback");
       }
       if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
           && uri.getHost() == null) {

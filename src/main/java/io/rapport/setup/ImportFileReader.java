@@ -1,0 +1,160 @@
+package io.rapport.setup;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads the import file into a plan, or fails with every problem of shape it can find before the
+ * database is touched: syntax, unknown keys, wrong kinds of values, missing keys, duplicates and
+ * variables that are not set.
+ *
+ * <p>The file is composed into SnakeYAML nodes rather than bound to objects with Jackson's YAML
+ * support, because binding errors name Java types and lose the line and column, while every node
+ * keeps the place it was written: that place is what an operator needs to fix the file.
+ */
+final class ImportFileReader {
+
+  /** Far more than any real declaration needs, and small enough to read at once. */
+  static final long MAX_BYTES = 1024 * 1024;
+
+  private static final String BYTE_ORDER_MARK = "\uFEFF";
+
+  static final String APPLICATIONS = "applications";
+  static final String ATTRIBUTES = "attributes";
+  private static final Set<String> TOP_LEVEL_KEYS = Set.of(APPLICATIONS, ATTRIBUTES);
+
+  private final VariableExpander variables;
+
+  ImportFileReader(VariableExpander variables) {
+    this.variables = variables;
+  }
+
+  /**
+   * @param file resolved against the working directory when relative
+   * @throws InvalidImportFileException listing every problem found
+   */
+  ImportPlan read(Path file) {
+    return parse(file.toString(), load(file));
+  }
+
+  /**
+   * @param file the name to use in messages
+   * @throws InvalidImportFileException listing every problem found
+   */
+  ImportPlan parse(String file, String text) {
+    Node root = compose(file, text);
+    YamlWalker walker = new YamlWalker(file, variables);
+    ImportPlan plan = walk(walker, file, root);
+    if (!walker.problems().isEmpty()) {
+      throw new InvalidImportFileException(file, walker.problems());
+    }
+    return plan;
+  }
+
+  private static String load(Path file) {
+    String name = file.toString();
+    try {
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        throw fileProblem(
+            name, "is %d bytes; an import file may have at most 1 MiB".formatted(size));
+      }
+      String text = Files.readString(file);
+      return text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;
+    } catch (NoSuchFileException e) {
+      throw fileProblem(name, "file not found (looked for " + file.toAbsolutePath() + ")");
+    } catch (CharacterCodingException e) {
+      throw fileProblem(name, "is not UTF-8 text");
+    } catch (IOException e) {
+      throw fileProblem(
+          name, "cannot be read: " + e.getClass().getSimpleName() + " " + e.getMessage());
+    }
+  }
+
+  private static InvalidImportFileException fileProblem(String file, String reason) {
+    return new InvalidImportFileException(
+        file, List.of(new ImportProblem(file, Place.WHOLE_FILE, reason)));
+  }
+
+  /** Null for a file that declares nothing, such as one of comments only. */
+  private static Node compose(String file, String text) {
+    try {
+      return new Yaml(new LoaderOptions()).compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      Place place =
+          mark == null ? Place.WHOLE_FILE : new Place("", mark.getLine() + 1, mark.getColumn() + 1);
+      String reason =
+          e.getContext() == null ? e.getProblem() : e.getContext() + ": " + e.getProblem();
+      throw new InvalidImportFileException(file, List.of(new ImportProblem(file, place, reason)));
+    } catch (YAMLException e) {
+      throw fileProblem(file, e.getMessage());
+    }
+  }
+
+  private static ImportPlan walk(YamlWalker walker, String file, Node root) {
+    if (root == null || YamlWalker.isNull(root)) {
+      return new ImportPlan(file, List.of(), List.of());
+    }
+    Map<String, Node> top = walker.mapping(root, "", TOP_LEVEL_KEYS);
+    if (top == null) {
+      return new ImportPlan(file, List.of(), List.of());
+    }
+    List<PlannedAttribute> attributes =
+        entries(walker, top.get(ATTRIBUTES), ATTRIBUTES, PlannedAttribute::read);
+    List<PlannedApplication> applications =
+        entries(walker, top.get(APPLICATIONS), APPLICATIONS, PlannedApplication::read);
+    reportDuplicates(walker, attributes.stream().map(PlannedAttribute::key).toList(), "key");
+    reportDuplicates(
+        walker,
+        applications.stream().flatMap(application -> application.clientId().stream()).toList(),
+        "client id");
+    return new ImportPlan(file, attributes, applications);
+  }
+
+  /** Reads each item of a top-level list; items that cannot be read are left out. */
+  private static <T> List<T> entries(
+      YamlWalker walker, Node list, String path, EntryReader<T> reader) {
+    List<Node> items = walker.sequence(list, path);
+    List<T> entries = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      entries.add(reader.read(walker, items.get(i), path + "[" + i + "]"));
+    }
+    return entries.stream().filter(Objects::nonNull).toList();
+  }
+
+  /** Keys and client ids are compared as they will be stored, after expansion. */
+  private static void reportDuplicates(YamlWalker walker, List<Value> identifiers, String what) {
+    Map<String, Value> first = new HashMap<>();
+    for (Value identifier : identifiers) {
+      Value earlier = first.putIfAbsent(identifier.text(), identifier);
+      if (earlier != null) {
+        walker.report(
+            identifier.place(),
+            "%s '%s' is declared twice; the first is at line %d"
+                .formatted(what, identifier.written(), earlier.place().line()));
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface EntryReader<T> {
+    T read(YamlWalker walker, Node node, String path);
+  }
+}

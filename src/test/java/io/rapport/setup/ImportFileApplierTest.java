@@ -1,0 +1,255 @@
+package io.rapport.setup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rapport.identity.Application;
+import io.rapport.identity.ApplicationRegistry;
+import io.rapport.platform.AuditLog;
+import io.rapport.platform.testing.RapportAppTest;
+import io.rapport.profile.AttributeCatalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The importer against the real services and database of the shared test application. Client ids
+ * and attribute keys carry a random suffix, since other test classes share the database.
+ */
+@RapportAppTest
+class ImportFileApplierTest {
+
+  private static final String SECRET = "a-secret-of-the-ops-tool";
+
+  @Autowired ApplicationRegistry registry;
+  @Autowired AttributeCatalog catalog;
+  @Autowired AuditLog audit;
+  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired JdbcClient jdbc;
+  @Autowired PasswordEncoder encoder;
+
+  @TempDir Path directory;
+
+  private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+
+  @Test
+  void applyingTheSameFileTwiceKeepsOneClientEachAndTheSecretHash() throws IOException {
+    Path file =
+        write(
+            """
+            applications:
+              - client-id: video-%1$s
+                redirect-uris: [http://localhost:3000/callback]
+              - client-id: ops-%1$s
+                client-secret: ${OPS_TOOL_SECRET}
+                grant-types: [client_credentials]
+                scopes: [users:read]
+            """);
+    ImportFileApplier importer = applier(Map.of("OPS_TOOL_SECRET", SECRET));
+
+    importer.apply(file);
+    String firstHash = secretHash("ops-" + suffix);
+    importer.apply(file);
+
+    assertThat(rows("oauth2_registered_client", "video-" + suffix)).isOne();
+    assertThat(rows("oauth2_registered_client", "ops-" + suffix)).isOne();
+    assertThat(rows("application", "ops-" + suffix)).isOne();
+    assertThat(secretHash("ops-" + suffix)).isEqualTo(firstHash);
+    assertThat(encoder.matches(SECRET, firstHash)).isTrue();
+    assertThat(registry.find("video-" + suffix).orElseThrow())
+        .returns(false, Application::confidential)
+        .returns(ApplicationRegistry.ORIGIN_IMPORT, Application::origin);
+  }
+
+  @Test
+  void applicationMayClaimAnAttributeTheSameFileDefines() throws IOException {
+    Path file =
+        write(
+            """
+            applications:
+              - client-id: video-%1$s
+                redirect-uris: [http://localhost:3000/callback]
+                claims: [company_name, colour_%1$s]
+            attributes:
+              - key: colour_%1$s
+                type: text
+                sensitivity: personal
+                labels: { en: Favourite colour, de: Lieblingsfarbe }
+            """);
+
+    ImportFileApplier.ImportSummary summary = applier(Map.of()).apply(file);
+
+    assertThat(summary).isEqualTo(new ImportFileApplier.ImportSummary(1, 1));
+    assertThat(registry.claimsOf("video-" + suffix))
+        .containsExactly("colour_" + suffix, "company_name");
+    assertThat(catalog.require("colour_" + suffix).labels())
+        .isEqualTo(Map.of("en", "Favourite colour", "de", "Lieblingsfarbe"));
+  }
+
+  @Test
+  void refusedApplicationLeavesNothingOfTheFileWritten() throws IOException {
+    Path file =
+        write(
+            """
+            attributes:
+              - { key: colour_%1$s, type: text, sensitivity: public, labels: { en: Colour } }
+            applications:
+              - client-id: video-%1$s
+                redirect-uris: [http://localhost:3000/callback]
+              - client-id: other-%1$s
+                redirect-uris: [/callback]
+            """);
+
+    assertThatThrownBy(() -> applier(Map.of()).apply(file))
+        .isInstanceOf(InvalidImportFileException.class)
+        .hasMessageEndingWith(
+            file
+                + ":7:21: applications[1].redirect-uris[0]: '/callback' must be an absolute URI"
+                + " without a fragment");
+
+    assertThat(registry.find("video-" + suffix)).isEmpty();
+    assertThat(rows("application", "video-" + suffix)).isZero();
+    assertThat(catalog.find("colour_" + suffix)).isEmpty();
+    assertThat(importAudits()).isEmpty();
+  }
+
+  @Test
+  void everyRefusalOfTheServicesIsReportedWithItsPlace() throws IOException {
+    Path file =
+        write(
+            """
+            attributes:
+              - key: company_size
+                type: text
+                sensitivity: public
+                labels: { en: Company size }
+              - key: colour_%1$s
+                type: text
+                sensitivity: public
+                labels: { de: Farbe }
+            applications:
+              - client-id: ops-%1$s
+                client-secret: too-short
+                grant-types: [client_credentials]
+              - client-id: video-%1$s
+                scopes: [openid, "bad scope"]
+                redirect-uris: [http://localhost:3000/callback]
+              - client-id: bare-%1$s
+            """);
+
+    InvalidImportFileException failure = failure(file, Map.of());
+
+    assertThat(failure.problems())
+        .extracting(ImportProblem::toString)
+        .containsExactly(
+            file
+                + ":2:5: attributes[0]: Attribute 'company_size' is built-in: its type stays"
+                + " number and cannot become text",
+            file
+                + ":6:5: attributes[1]: Attribute 'colour_"
+                + suffix
+                + "' needs a label in English (language 'en')",
+            file + ":12:20: applications[0].client-secret: must be at least 16 characters",
+            file
+                + ":15:22: applications[1].scopes[1]: 'bad scope' is not a valid scope"
+                + " (RFC 6749, section 3.3)",
+            file
+                + ":17:5: applications[2].redirect-uris: an application that signs users in"
+                + " needs at least one redirect URI");
+    assertThat(catalog.require("company_size").type().name()).isEqualTo("NUMBER");
+  }
+
+  @Test
+  void refusalOfAValueFromAVariableShowsTheReferenceNotTheValue() throws IOException {
+    Path file =
+        write(
+            """
+            applications:
+              - client-id: video-%1$s
+                redirect-uris: ["${APP_URL}/callback"]
+            """);
+
+    InvalidImportFileException failure = failure(file, Map.of("APP_URL", "app.example.com"));
+
+    assertThat(failure.problems())
+        .extracting(ImportProblem::toString)
+        .containsExactly(
+            file
+                + ":3:21: applications[0].redirect-uris[0]: '${APP_URL}/callback' must be an"
+                + " absolute URI without a fragment");
+    assertThat(failure.getMessage()).doesNotContain("app.example.com");
+  }
+
+  @Test
+  void applyingIsAuditedWithTheFileNameAndCountsButNoSecret() throws IOException {
+    Path file =
+        write(
+            """
+            applications:
+              - client-id: ops-%1$s
+                client-secret: ${OPS_TOOL_SECRET}
+                grant-types: [client_credentials]
+            """);
+
+    applier(Map.of("OPS_TOOL_SECRET", SECRET)).apply(file);
+
+    assertThat(importAudits())
+        .containsExactly(
+            "import: import file " + file.getFileName() + ": 1 applications, 0 attributes");
+  }
+
+  private ImportFileApplier applier(Map<String, Object> variables) {
+    StandardEnvironment environment = new StandardEnvironment();
+    environment.getPropertySources().addFirst(new MapPropertySource("test", variables));
+    return new ImportFileApplier(environment, registry, catalog, audit, transactionManager);
+  }
+
+  private InvalidImportFileException failure(Path file, Map<String, Object> variables) {
+    try {
+      applier(variables).apply(file);
+    } catch (InvalidImportFileException e) {
+      return e;
+    }
+    throw new AssertionError("the file was applied");
+  }
+
+  private Path write(String template) throws IOException {
+    return Files.writeString(
+        directory.resolve("rapport-" + suffix + ".yaml"), template.formatted(suffix));
+  }
+
+  private long rows(String table, String clientId) {
+    return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE client_id = ?")
+        .param(clientId)
+        .query(Long.class)
+        .single();
+  }
+
+  private String secretHash(String clientId) {
+    return jdbc.sql("SELECT client_secret FROM oauth2_registered_client WHERE client_id = ?")
+        .param(clientId)
+        .query(String.class)
+        .single();
+  }
+
+  /** Actor and detail of the import events about this test's file. */
+  private List<String> importAudits() {
+    return jdbc.sql(
+            "SELECT actor, detail FROM audit_event WHERE event_type = 'IMPORT_APPLIED'"
+                + " AND detail LIKE ?")
+        .param("%rapport-" + suffix + ".yaml%")
+        .query((rs, row) -> rs.getString("actor") + ": " + rs.getString("detail"))
+        .list();
+  }
+}
