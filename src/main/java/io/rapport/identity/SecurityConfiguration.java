@@ -2,6 +2,7 @@ package io.rapport.identity;
 
 import io.rapport.platform.AuditLog;
 import io.rapport.platform.RapportProperties;
+import java.math.BigDecimal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +14,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.jackson.SecurityJacksonModules;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
@@ -31,6 +33,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
  * The two security filter chains of the pages and the protocol, and the beans Spring's
@@ -142,10 +146,31 @@ class SecurityConfiguration {
     return new JdbcRegisteredClientRepository(jdbcTemplate);
   }
 
+  /**
+   * Authorizations in the database, stored as JSON with type information. Profile claims of type
+   * number are {@code Long} or {@code BigDecimal} values in the stored ID token; Spring Security's
+   * allow-list of types does not name them, and an authorization holding one could not be read back
+   * (userinfo and refresh would fail), so they are allowed here.
+   */
   @Bean
   OAuth2AuthorizationService authorizationService(
       JdbcTemplate jdbcTemplate, RegisteredClientRepository clients) {
-    return new JdbcOAuth2AuthorizationService(jdbcTemplate, clients);
+    JsonMapper json =
+        JsonMapper.builder()
+            .addModules(
+                SecurityJacksonModules.getModules(
+                    SecurityConfiguration.class.getClassLoader(),
+                    BasicPolymorphicTypeValidator.builder()
+                        .allowIfSubType(Long.class)
+                        .allowIfSubType(BigDecimal.class)))
+            .build();
+    JdbcOAuth2AuthorizationService authorizations =
+        new JdbcOAuth2AuthorizationService(jdbcTemplate, clients);
+    authorizations.setAuthorizationRowMapper(
+        new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(clients, json));
+    authorizations.setAuthorizationParametersMapper(
+        new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationParametersMapper(json));
+    return authorizations;
   }
 
   @Bean

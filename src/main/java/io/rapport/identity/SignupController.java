@@ -2,10 +2,14 @@ package io.rapport.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -86,14 +90,17 @@ final class SignupController {
 
   /**
    * Signs the new user in, in a new session id (session fixation), exactly as a password sign-in
-   * would.
+   * would: with the password factor, whose time becomes the ID token's {@code auth_time} (OIDC
+   * Core, section 2), and without which no ID token can be issued.
    */
   private void signIn(
       UserAccount account, HttpServletRequest request, HttpServletResponse response) {
     User principal = new User(account.id(), "", AccountUserDetailsService.authorities(account));
+    List<GrantedAuthority> authorities = new ArrayList<>(principal.getAuthorities());
+    authorities.add(
+        FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
     UsernamePasswordAuthenticationToken authentication =
-        UsernamePasswordAuthenticationToken.authenticated(
-            principal, null, principal.getAuthorities());
+        UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
     authentication.setDetails(new WebAuthenticationDetailsSource().buildDetails(request));
     request.getSession();
     request.changeSessionId();

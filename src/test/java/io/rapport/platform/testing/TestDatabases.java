@@ -33,9 +33,15 @@ import java.util.stream.Stream;
  * with the system property {@code rapport.test.postgres.required=true}, as CI sets it, they fail.
  *
  * <p>Tests of the whole application use {@link #postgresProperties()} from a
- * {@code @DynamicPropertySource} method:
+ * {@code @DynamicPropertySource} method, and {@link #requirePostgres()} from a {@code @BeforeAll}
+ * method so that they are skipped rather than failed when PostgreSQL is absent:
  *
  * <pre>{@code
+ * @BeforeAll
+ * static void postgresAnswers() {
+ *   TestDatabases.requirePostgres();
+ * }
+ *
  * @DynamicPropertySource
  * static void database(DynamicPropertyRegistry registry) {
  *   TestDatabases.postgresProperties().forEach((name, value) -> registry.add(name, () -> value));
@@ -62,11 +68,21 @@ public final class TestDatabases {
   }
 
   /**
+   * Returns when the test PostgreSQL server answers; otherwise skips the calling test, or fails it
+   * with {@code rapport.test.postgres.required=true}. Call it before an application context on
+   * PostgreSQL loads: an abort thrown while the context loads is reported as an error, not a skip.
+   */
+  public static void requirePostgres() {
+    PostgresServer.requireReachable();
+  }
+
+  /**
    * Spring Boot data source properties ({@code spring.datasource.url}, {@code username}, {@code
    * password}) for a fresh, empty schema on the test PostgreSQL server, which the application's own
    * Flyway migrates. The schema is dropped when the JVM exits, since a Spring test context outlives
    * the test that made it. Skips or fails the calling test like {@link #both()} when PostgreSQL
-   * cannot be reached.
+   * cannot be reached, but only when called before the context loads: see {@link
+   * #requirePostgres()}.
    */
   public static Map<String, Object> postgresProperties() {
     PostgresServer.requireReachable();
