@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -185,8 +186,12 @@ public final class UserAccounts {
         > 0;
   }
 
+  /**
+   * Microseconds: the precision both databases keep (they round the rest), so that the account
+   * {@link #create} returns is the one read back.
+   */
   private OffsetDateTime now() {
-    return Instant.now(clock).atOffset(ZoneOffset.UTC);
+    return Instant.now(clock).truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
   }
 
   private static String likePattern(String text) {
