@@ -1,11 +1,21 @@
 package io.rapport.api;
 
+import io.rapport.identity.SigningKeys;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -20,7 +30,8 @@ class ApiSecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+  SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems, SigningKeys keys)
+      throws Exception {
     http.securityMatcher("/api/**");
     http.authorizeHttpRequests(
         requests ->
@@ -37,7 +48,7 @@ class ApiSecurityConfiguration {
     http.oauth2ResourceServer(
         resourceServer ->
             resourceServer
-                .jwt(jwt -> {})
+                .jwt(jwt -> jwt.decoder(clientTokenDecoder(keys)))
                 .authenticationEntryPoint(problems::unauthorized)
                 .accessDeniedHandler(problems::forbidden));
     http.exceptionHandling(
@@ -46,5 +57,34 @@ class ApiSecurityConfiguration {
                 .authenticationEntryPoint(problems::unauthorized)
                 .accessDeniedHandler(problems::forbidden));
     return http.build();
+  }
+
+  /**
+   * Accepts Rapport's tokens that an application got for itself with the client-credentials grant,
+   * and no other: a token issued to a signed-in user must not open the management API, even when
+   * its application was allowed an API scope.
+   */
+  static JwtDecoder clientTokenDecoder(SigningKeys keys) {
+    NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            JwtValidators.createDefault(), ApiSecurityConfiguration::issuedToTheClientItself));
+    return decoder;
+  }
+
+  /**
+   * The authorization server makes the client both the subject and the only audience of a
+   * client-credentials token; a user's token names the user as subject.
+   */
+  private static OAuth2TokenValidatorResult issuedToTheClientItself(Jwt token) {
+    String subject = token.getSubject();
+    if (subject != null && List.of(subject).equals(token.getAudience())) {
+      return OAuth2TokenValidatorResult.success();
+    }
+    return OAuth2TokenValidatorResult.failure(
+        new OAuth2Error(
+            OAuth2ErrorCodes.INVALID_TOKEN,
+            "The management API takes client-credentials tokens only",
+            null));
   }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -94,15 +95,32 @@ public final class UserAccounts {
   /** A position in the newest-first order of users, opaque to API clients. */
   public record Cursor(Instant createdAt, String id) {
 
+    /**
+     * No account is created outside the years 1 to 9999, and outside them {@link Instant} or
+     * PostgreSQL cannot hold every time a forged cursor may name.
+     */
+    private static final long FIRST_SECOND = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+
+    private static final long LAST_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+
     public String encode() {
       String plain = createdAt.getEpochSecond() + "." + createdAt.getNano() + "." + id;
       return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(UTF_8));
     }
 
+    /** The cursor, or empty when the text is not one that {@link #encode()} could have made. */
     public static Optional<Cursor> decode(String encoded) {
       try {
         String[] parts = new String(Base64.getUrlDecoder().decode(encoded), UTF_8).split("\\.", 3);
-        Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+        long seconds = Long.parseLong(parts[0]);
+        int nanos = Integer.parseInt(parts[1]);
+        if (seconds < FIRST_SECOND
+            || seconds > LAST_SECOND
+            || nanos < 0
+            || nanos >= 1_000_000_000) {
+          return Optional.empty();
+        }
+        Instant at = Instant.ofEpochSecond(seconds, nanos);
         return Optional.of(new Cursor(at, UUID.fromString(parts[2]).toString()));
       } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
         return Optional.empty();
@@ -168,8 +186,12 @@ public final class UserAccounts {
         > 0;
   }
 
+  /**
+   * Microseconds: the precision both databases keep (they round the rest), so that the account
+   * {@link #create} returns is the one read back.
+   */
   private OffsetDateTime now() {
-    return Instant.now(clock).atOffset(ZoneOffset.UTC);
+    return Instant.now(clock).truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
   }
 
   private static String likePattern(String text) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 
 /**
  * Points an application test at its own in-memory database, data directory and the embedded SMTP
@@ -17,6 +18,13 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class TestApplicationInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+  /**
+   * The name Spring gives the {@code @DynamicPropertySource} values (package-private constant of
+   * {@code DynamicValuesPropertySource}); they are in place before this initializer runs, and must
+   * stay above the defaults set here.
+   */
+  private static final String DYNAMIC_PROPERTIES = "Dynamic Test Properties";
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
@@ -31,10 +39,13 @@ public final class TestApplicationInitializer
             "127.0.0.1",
             "rapport.mail.smtp-port",
             String.valueOf(TestMailServer.port()));
-    context
-        .getEnvironment()
-        .getPropertySources()
-        .addFirst(new MapPropertySource("rapport-test", properties));
+    MutablePropertySources sources = context.getEnvironment().getPropertySources();
+    MapPropertySource defaults = new MapPropertySource("rapport-test", properties);
+    if (sources.contains(DYNAMIC_PROPERTIES)) {
+      sources.addAfter(DYNAMIC_PROPERTIES, defaults);
+    } else {
+      sources.addFirst(defaults);
+    }
   }
 
   private static Path temporaryDirectory() {
