@@ -70,7 +70,7 @@ final class AdminApplicationsController {
       model.addAttribute("error", e.field() + ": " + e.getMessage());
       return showForm(form, model);
     }
-    model.addAttribute("application", application);
+    model.addAttribute("registered", application);
     model.addAttribute("secret", secret);
     return "admin/application-created";
   }

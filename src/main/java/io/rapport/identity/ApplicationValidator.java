@@ -20,6 +20,9 @@ final class ApplicationValidator {
   private static final List<String> DEFAULT_GRANTS = List.of(AUTHORIZATION_CODE, REFRESH_TOKEN);
   private static final List<String> DEFAULT_SCOPES = List.of("openid", "profile", "email");
 
+  private static final Pattern USER_ID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
   /** RFC 6749, section 3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
@@ -54,6 +57,12 @@ final class ApplicationValidator {
   }
 
   private static String requireClientId(String clientId) {
+    if (clientId != null && USER_ID.matcher(clientId).matches()) {
+      // A client-credentials token's subject is its client id, and the API tells such tokens
+      // from users' tokens by that subject: a client id may never look like a user id.
+      throw new InvalidApplicationException(
+          "client-id", -1, "must not have the form of a UUID, which Rapport uses for user ids");
+    }
     if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
       throw new InvalidApplicationException(
           "client-id",

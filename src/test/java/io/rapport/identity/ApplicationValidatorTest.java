@@ -79,6 +79,12 @@ class ApplicationValidatorTest {
     assertRefused(signIn(null), "client-id", -1);
   }
 
+  @Test
+  void clientIdShapedLikeAUserIdIsRefused() {
+    assertRefused(signIn("0b6f1c9e-5a7d-4c1e-9f0a-2d3b4c5e6f70"), "client-id", -1)
+        .hasMessageContaining("UUID");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -20,11 +20,11 @@ public final class TestApplicationInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
   /**
-   * The name Spring gives the {@code @DynamicPropertySource} values (package-private constant of
-   * {@code DynamicValuesPropertySource}); they are in place before this initializer runs, and must
-   * stay above the defaults set here.
+   * Spring Boot names the property sources of application.yaml "Config resource ..."; the test
+   * defaults go just above them, so that they beat application.yaml but yield to
+   * {@code @TestPropertySource} and {@code @DynamicPropertySource}.
    */
-  private static final String DYNAMIC_PROPERTIES = "Dynamic Test Properties";
+  private static final String APPLICATION_CONFIG = "Config resource";
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
@@ -41,11 +41,12 @@ public final class TestApplicationInitializer
             String.valueOf(TestMailServer.port()));
     MutablePropertySources sources = context.getEnvironment().getPropertySources();
     MapPropertySource defaults = new MapPropertySource("rapport-test", properties);
-    if (sources.contains(DYNAMIC_PROPERTIES)) {
-      sources.addAfter(DYNAMIC_PROPERTIES, defaults);
-    } else {
-      sources.addFirst(defaults);
-    }
+    sources.stream()
+        .filter(source -> source.getName().startsWith(APPLICATION_CONFIG))
+        .findFirst()
+        .ifPresentOrElse(
+            config -> sources.addBefore(config.getName(), defaults),
+            () -> sources.addLast(defaults));
   }
 
   private static Path temporaryDirectory() {
