@@ -132,7 +132,8 @@ final class ApplicationValidator {
             i,
             "'"
                 + value
-                + "' must be an absolute URI without a fragment, such as https://app.example.com/callback");
+                + "' must be an absolute URI without a fragment, such as"
+                + " https://app.example.com/callback");
       }
       if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
           && uri.getHost() == null) {

@@ -116,7 +116,7 @@ class ImportFileApplierTest {
         .hasMessageEndingWith(
             file
                 + ":7:21: applications[1].redirect-uris[0]: '/callback' must be an absolute URI"
-                + " without a fragment");
+                + " without a fragment, such as https://app.example.com/callback");
 
     assertThat(registry.find("video-" + suffix)).isEmpty();
     assertThat(rows("application", "video-" + suffix)).isZero();
@@ -180,15 +180,15 @@ class ImportFileApplierTest {
                 redirect-uris: ["${APP_URL}/callback"]
             """);
 
-    InvalidImportFileException failure = failure(file, Map.of("APP_URL", "app.example.com"));
+    InvalidImportFileException failure = failure(file, Map.of("APP_URL", "private-host.example.org"));
 
     assertThat(failure.problems())
         .extracting(ImportProblem::toString)
         .containsExactly(
             file
                 + ":3:21: applications[0].redirect-uris[0]: '${APP_URL}/callback' must be an"
-                + " absolute URI without a fragment");
-    assertThat(failure.getMessage()).doesNotContain("app.example.com");
+                + " absolute URI without a fragment, such as https://app.example.com/callback");
+    assertThat(failure.getMessage()).doesNotContain("private-host.example.org");
   }
 
   @Test
