@@ -180,7 +180,8 @@ class ImportFileApplierTest {
                 redirect-uris: ["${APP_URL}/callback"]
             """);
 
-    InvalidImportFileException failure = failure(file, Map.of("APP_URL", "private-host.example.org"));
+    InvalidImportFileException failure =
+        failure(file, Map.of("APP_URL", "private-host.example.org"));
 
     assertThat(failure.problems())
         .extracting(ImportProblem::toString)
