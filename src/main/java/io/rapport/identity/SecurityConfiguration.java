@@ -3,12 +3,14 @@ package io.rapport.identity;
 import io.rapport.platform.AuditLog;
 import io.rapport.platform.RapportProperties;
 import java.math.BigDecimal;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -68,18 +70,7 @@ class SecurityConfiguration {
           server.oidc(oidc -> oidc.userInfoEndpoint(endpoint -> endpoint.userInfoMapper(userInfo)));
           server.authorizationEndpoint(
               endpoint ->
-                  endpoint.authenticationProviders(
-                      providers ->
-                          providers.forEach(
-                              provider -> {
-                                if (provider
-                                    instanceof
-                                    OAuth2AuthorizationCodeRequestAuthenticationProvider
-                                        codeRequests) {
-                                  codeRequests.setAuthenticationValidator(
-                                      new LoginPipelineDenials());
-                                }
-                              })));
+                  endpoint.authenticationProviders(SecurityConfiguration::applyPipelineDenials));
         });
     http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
     http.addFilterBefore(
@@ -197,6 +188,15 @@ class SecurityConfiguration {
   OAuth2TokenCustomizer<JwtEncodingContext> tokenCustomizer(
       SigningKeys keys, ClaimsAssembler claims) {
     return new TokenCustomizer(keys, claims);
+  }
+
+  /** Lets the authorization server answer a login step's denial (see LoginPipelineDenials). */
+  private static void applyPipelineDenials(List<AuthenticationProvider> providers) {
+    for (AuthenticationProvider provider : providers) {
+      if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
+        codeRequests.setAuthenticationValidator(new LoginPipelineDenials());
+      }
+    }
   }
 
   static void securityHeaders(HttpSecurity http) throws Exception {
