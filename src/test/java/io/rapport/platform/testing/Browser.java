@@ -185,13 +185,18 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * The element with this id, waiting for it a while: a click that submits a form returns before
+   * the next page has replaced the current one.
+   */
   private WebElement element(String id) {
-    List<WebElement> found = driver.findElements(By.id(id));
-    if (found.isEmpty()) {
+    try {
+      return new WebDriverWait(driver, WAIT)
+          .until(ignored -> driver.findElements(By.id(id)).stream().findFirst().orElse(null));
+    } catch (org.openqa.selenium.TimeoutException e) {
       throw new AssertionError(
           "No element with id '" + id + "' at " + driver.getCurrentUrl() + ":\n" + pageText());
     }
-    return found.get(0);
   }
 
   private static Path requireExecutable(String what, String... names) {
