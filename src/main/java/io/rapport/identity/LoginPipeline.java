@@ -1,13 +1,11 @@
 package io.rapport.identity;
 
+import io.rapport.platform.Digests;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -144,13 +142,7 @@ public class LoginPipeline {
 
   /** The same authorization request always gets the same key: a hash of its parameters. */
   private static String keyOf(HttpServletRequest request) {
-    String query = queryOf(request);
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha256.digest(query.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-    }
+    return Digests.sha256Hex(queryOf(request));
   }
 
   /**
