@@ -98,11 +98,21 @@ final class Eligibility {
     if (known == null) {
       return Optional.of(new DueQuestion(question, null));
     }
+    String doubtful = doubtfulValue(question, known);
+    return doubtful == null ? Optional.empty() : Optional.of(new DueQuestion(question, doubtful));
+  }
+
+  /**
+   * The known value the question offers to confirm or correct: one inferred by a program (not
+   * stated by a person) with less confidence than the question wants; null otherwise.
+   */
+  static String doubtfulValue(Question question, ProfileValue known) {
     AskRules when = question.when();
     boolean doubtful =
-        when.ask() == AskMode.LOW_CONFIDENCE
+        known != null
+            && when.ask() == AskMode.LOW_CONFIDENCE
             && !known.effective().source().declared()
             && known.effective().confidence() < when.belowConfidence();
-    return doubtful ? Optional.of(new DueQuestion(question, known.value())) : Optional.empty();
+    return doubtful ? known.value() : null;
   }
 }
