@@ -1,5 +1,6 @@
 package io.rapport.profiling;
 
+import io.rapport.identity.UserAccounts;
 import io.rapport.platform.testing.MutableClock;
 import io.rapport.profile.Attribute;
 import io.rapport.profile.AttributeCatalog;
@@ -49,6 +50,25 @@ final class ProfilingFixture {
         .params(id, id + "@example.com", clock.instant().atOffset(ZoneOffset.UTC), logins)
         .update();
     return id;
+  }
+
+  /** The user signs in once more. */
+  void login(String userId) {
+    jdbc.sql("UPDATE user_account SET logins_count = logins_count + 1 WHERE id = ?")
+        .param(userId)
+        .update();
+  }
+
+  PromptJournal journal() {
+    return new PromptJournal(jdbc, clock, transactions);
+  }
+
+  PromptSubmissions submissions() {
+    return new PromptSubmissions(plans, catalog, profiles, journal(), transactions);
+  }
+
+  PromptService prompts() {
+    return new PromptService(plans, new UserAccounts(jdbc, clock), profiles, journal(), clock);
   }
 
   long count(String table) {
