@@ -76,8 +76,8 @@ final class SignupController {
       Model model) {
     SignupFormExtension.SignupRequest signup = signupRequest(request, response, locale);
     List<SignupFormExtension.Checked> checked = check(signup, request);
-    model.addAttribute("email", email);
     if (!checked.stream().allMatch(SignupFormExtension.Checked::acceptable)) {
+      model.addAttribute("email", email);
       return refused(
           new RejectedInputException("signup.checkFields"), signup, checked, model, response);
     }
@@ -92,6 +92,7 @@ final class SignupController {
               request.getRemoteAddr(),
               created -> store(created, checked));
     } catch (RejectedInputException rejected) {
+      model.addAttribute("email", email);
       return refused(rejected, signup, checked, model, response);
     }
     signIn(account, request, response);

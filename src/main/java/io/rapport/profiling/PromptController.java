@@ -62,8 +62,11 @@ final class PromptController {
     Optional<Prompt> prompt = prompts.find(user.getName(), id);
     Profile profile = profiles.profileOf(user.getName());
     Locale locale = chooseLocale(profile, request);
-    if (prompt.isEmpty() || prompt.get().state() != PromptState.OPEN) {
-      return gone(prompt.isEmpty(), response, HttpServletResponse.SC_OK, model);
+    if (prompt.isEmpty()) {
+      return gone(true, response, HttpServletResponse.SC_NOT_FOUND, model);
+    }
+    if (prompt.get().state() != PromptState.OPEN) {
+      return gone(false, response, HttpServletResponse.SC_OK, model);
     }
     return page(prompt.get(), resume, profile, CheckedAnswers.none(), locale, model);
   }

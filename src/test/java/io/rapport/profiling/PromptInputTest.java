@@ -158,6 +158,19 @@ class PromptInputTest {
   }
 
   @Test
+  void unknownPromptIdIsNotFoundAndAnAnsweredPromptSaysItIsDone() {
+    PageClient.Page unknown = pages.get(flows.issuer() + "/prompt?id=no-such-prompt");
+    assertThat(submit(Map.of("answer.first-name", "Ada")).isRedirect()).isTrue();
+
+    PageClient.Page done = pages.get(prompt.url().toString());
+
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.text("prompt-unknown")).isEqualTo("There are no such questions for you.");
+    assertThat(done.status()).isEqualTo(200);
+    assertThat(done.has("prompt-closed")).isTrue();
+  }
+
+  @Test
   void skipStoresNoAnswerAndResumes() {
     Map<String, String> form = new LinkedHashMap<>(fields(Map.of("answer.first-name", "Ada")));
     form.put("action", "skip");
