@@ -10,9 +10,10 @@ import com.tngtech.archunit.library.Architectures;
 
 /**
  * Which features may use which. {@code platform} is shared plumbing and uses no feature; {@code
- * profile} stands on platform only; {@code identity} uses profile for token claims; the console
- * ({@code admin}), the management API ({@code api}) and the import file ({@code setup}) sit on top
- * and use no one another.
+ * profile} stands on platform only; {@code identity} uses profile for token claims; progressive
+ * profiling ({@code profiling}) plugs into identity's login pipeline and sign-up form, which know
+ * nothing of it; the console ({@code admin}), the management API ({@code api}) and the import file
+ * ({@code setup}) sit on top and use no one another.
  */
 @AnalyzeClasses(packages = "io.rapport", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -27,6 +28,8 @@ class ArchitectureTest {
           .definedBy("io.rapport.profile..")
           .layer("identity")
           .definedBy("io.rapport.identity..")
+          .layer("profiling")
+          .definedBy("io.rapport.profiling..")
           .layer("admin")
           .definedBy("io.rapport.admin..")
           .layer("api")
@@ -39,12 +42,14 @@ class ArchitectureTest {
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("setup")
           .mayNotBeAccessedByAnyLayer()
-          .whereLayer("identity")
+          .whereLayer("profiling")
           .mayOnlyBeAccessedByLayers("admin", "api", "setup")
+          .whereLayer("identity")
+          .mayOnlyBeAccessedByLayers("profiling", "admin", "api", "setup")
           .whereLayer("profile")
-          .mayOnlyBeAccessedByLayers("identity", "admin", "api", "setup")
+          .mayOnlyBeAccessedByLayers("identity", "profiling", "admin", "api", "setup")
           .whereLayer("platform")
-          .mayOnlyBeAccessedByLayers("profile", "identity", "admin", "api", "setup");
+          .mayOnlyBeAccessedByLayers("profile", "identity", "profiling", "admin", "api", "setup");
 
   @ArchTest
   static final ArchRule featuresHaveNoCycles =

@@ -6,6 +6,7 @@ import io.rapport.platform.AuditLog;
 import io.rapport.platform.Mailer;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -56,6 +57,24 @@ public class AccountService {
   @Transactional
   public UserAccount signUp(
       String email, String password, String baseUrl, Locale locale, String ip) {
+    return signUp(email, password, baseUrl, locale, ip, account -> {});
+  }
+
+  /**
+   * Creates an account, stores what else the sign-up form sent, and sends the verification link.
+   *
+   * @param alongside stores the form's other fields for the new account, in the same transaction
+   *     and before any mail is sent: when it throws, no account is created
+   * @throws RejectedInputException when the address or the password is not acceptable
+   */
+  @Transactional
+  public UserAccount signUp(
+      String email,
+      String password,
+      String baseUrl,
+      Locale locale,
+      String ip,
+      Consumer<UserAccount> alongside) {
     String address = requireEmail(email);
     requireAcceptable(password);
     UserAccount account;
@@ -65,6 +84,7 @@ public class AccountService {
       throw new RejectedInputException("signup.emailTaken");
     }
     audit.record(AuditEventType.SIGNUP, account.id(), account.id(), ip, null);
+    alongside.accept(account);
     sendVerification(account, baseUrl, locale);
     return account;
   }

@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dataDir where the embedded database and the generated master key live (RAPPORT_DATA_DIR)
  * @param issuer the issuer URL put in tokens and discovery; empty means derived from each request,
  *     which suits a single node (RAPPORT_ISSUER)
- * @param importFile the YAML file of applications and attributes applied at every start
- *     (RAPPORT_IMPORT)
+ * @param importFile the YAML file of applications, attributes and the profiling plan applied at
+ *     every start (RAPPORT_IMPORT)
  * @param masterKey base64 of 32 bytes that encrypt stored secrets; empty means a key generated once
  *     in the data directory (RAPPORT_MASTER_KEY)
  * @param admin the first administrator, created on first start when both values are set

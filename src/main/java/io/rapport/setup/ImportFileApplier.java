@@ -6,6 +6,8 @@ import io.rapport.platform.AuditEventType;
 import io.rapport.platform.AuditLog;
 import io.rapport.profile.AttributeCatalog;
 import io.rapport.profile.InvalidAttributeException;
+import io.rapport.profiling.InvalidPlanException;
+import io.rapport.profiling.PlanStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +21,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies an import file: attributes first, so that applications may claim attributes the same file
- * defines, then applications, all in one transaction. Applying the same file again changes nothing;
- * what the file no longer declares is left as it is.
+ * Applies an import file: attributes first, so that applications may claim attributes and the plan
+ * may ask for attributes the same file defines, then applications, then the profiling plan, all in
+ * one transaction. Applying the same file again changes nothing; what the file no longer declares
+ * is left as it is, except the plan, which a {@code profiling} section replaces whole.
  */
 @Component
 final class ImportFileApplier {
@@ -33,6 +36,7 @@ final class ImportFileApplier {
   private final ImportFileReader reader;
   private final ApplicationRegistry registry;
   private final AttributeCatalog catalog;
+  private final PlanStore plans;
   private final AuditLog audit;
   private final TransactionTemplate transactions;
 
@@ -40,11 +44,13 @@ final class ImportFileApplier {
       ConfigurableEnvironment environment,
       ApplicationRegistry registry,
       AttributeCatalog catalog,
+      PlanStore plans,
       AuditLog audit,
       PlatformTransactionManager transactionManager) {
     this.reader = new ImportFileReader(VariableExpander.of(environment));
     this.registry = registry;
     this.catalog = catalog;
+    this.plans = plans;
     this.audit = audit;
     this.transactions = new TransactionTemplate(transactionManager);
   }
@@ -87,10 +93,21 @@ final class ImportFileApplier {
         problems.add(application.problem(plan.file(), e));
       }
     }
+    if (plan.profiling() != null) {
+      try {
+        plans.replace(plan.profiling().plan());
+      } catch (InvalidPlanException e) {
+        problems.addAll(plan.profiling().problems(plan.file(), e));
+      }
+    }
     if (!problems.isEmpty()) {
       throw new InvalidImportFileException(plan.file(), problems);
     }
-    ImportSummary summary = new ImportSummary(plan.applications().size(), plan.attributes().size());
+    ImportSummary summary =
+        new ImportSummary(
+            plan.applications().size(),
+            plan.attributes().size(),
+            plan.profiling() == null ? null : plan.profiling().plan().questions().size());
     audit.record(
         AuditEventType.IMPORT_APPLIED,
         ACTOR,
@@ -100,12 +117,27 @@ final class ImportFileApplier {
     return summary;
   }
 
-  /** What an applied file declared. */
-  record ImportSummary(int applications, int attributes) {
+  /**
+   * What an applied file declared.
+   *
+   * @param questions the questions of its profiling plan; null when it has no profiling section
+   */
+  record ImportSummary(int applications, int attributes, Integer questions) {
+
+    ImportSummary(int applications, int attributes) {
+      this(applications, attributes, null);
+    }
 
     String describe(String fileName) {
-      return "import file %s: %d applications, %d attributes"
-          .formatted(fileName, applications, attributes);
+      return "import file %s: %s".formatted(fileName, counts());
+    }
+
+    /** {@code 2 applications, 1 attributes}, and the plan's questions when there is a plan. */
+    String counts() {
+      String counts = "%d applications, %d attributes".formatted(applications, attributes);
+      return questions == null
+          ? counts
+          : counts + ", a profiling plan of " + questions + " questions";
     }
   }
 }

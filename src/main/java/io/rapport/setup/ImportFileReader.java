@@ -37,7 +37,8 @@ final class ImportFileReader {
 
   static final String APPLICATIONS = "applications";
   static final String ATTRIBUTES = "attributes";
-  private static final Set<String> TOP_LEVEL_KEYS = Set.of(APPLICATIONS, ATTRIBUTES);
+  private static final Set<String> TOP_LEVEL_KEYS =
+      Set.of(APPLICATIONS, ATTRIBUTES, PlannedProfiling.PROFILING);
 
   private final VariableExpander variables;
 
@@ -110,11 +111,11 @@ final class ImportFileReader {
 
   private static ImportPlan walk(YamlWalker walker, String file, Node root) {
     if (root == null || YamlWalker.isNull(root)) {
-      return new ImportPlan(file, List.of(), List.of());
+      return new ImportPlan(file, List.of(), List.of(), null);
     }
     Map<String, Node> top = walker.mapping(root, "", TOP_LEVEL_KEYS);
     if (top == null) {
-      return new ImportPlan(file, List.of(), List.of());
+      return new ImportPlan(file, List.of(), List.of(), null);
     }
     List<PlannedAttribute> attributes =
         entries(walker, top.get(ATTRIBUTES), ATTRIBUTES, PlannedAttribute::read);
@@ -125,7 +126,12 @@ final class ImportFileReader {
         walker,
         applications.stream().flatMap(application -> application.clientId().stream()).toList(),
         "client id");
-    return new ImportPlan(file, attributes, applications);
+    Node profiling = top.get(PlannedProfiling.PROFILING);
+    PlannedProfiling plannedProfiling =
+        profiling == null || YamlWalker.isNull(profiling)
+            ? null
+            : PlannedProfiling.read(walker, profiling);
+    return new ImportPlan(file, attributes, applications, plannedProfiling);
   }
 
   /** Reads each item of a top-level list; items that cannot be read are left out. */

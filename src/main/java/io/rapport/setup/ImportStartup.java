@@ -31,11 +31,7 @@ final class ImportStartup implements SmartLifecycle {
     Path file = properties.importFile();
     if (file != null) {
       ImportFileApplier.ImportSummary summary = applier.apply(file);
-      log.info(
-          "Applied import file {}: {} applications, {} attributes",
-          file,
-          summary.applications(),
-          summary.attributes());
+      log.info("Applied import file {}: {}", file, summary.counts());
     }
     running = true;
   }

@@ -8,12 +8,18 @@ import io.rapport.identity.ApplicationRegistry;
 import io.rapport.platform.AuditLog;
 import io.rapport.platform.testing.RapportAppTest;
 import io.rapport.profile.AttributeCatalog;
+import io.rapport.profiling.Plan;
+import io.rapport.profiling.PlanStore;
+import io.rapport.profiling.Policy;
+import io.rapport.profiling.Question;
+import io.rapport.profiling.QuestionOnlyFor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +40,7 @@ class ImportFileApplierTest {
 
   @Autowired ApplicationRegistry registry;
   @Autowired AttributeCatalog catalog;
+  @Autowired PlanStore plans;
   @Autowired AuditLog audit;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired JdbcClient jdbc;
@@ -42,6 +49,12 @@ class ImportFileApplierTest {
   @TempDir Path directory;
 
   private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+
+  /** Other test classes share the database: leave no plan behind that could ask them anything. */
+  @AfterEach
+  void removePlan() {
+    plans.replace(Plan.EMPTY);
+  }
 
   @Test
   void applyingTheSameFileTwiceKeepsOneClientEachAndTheSecretHash() throws IOException {
@@ -210,10 +223,102 @@ class ImportFileApplierTest {
             "import: import file " + file.getFileName() + ": 1 applications, 0 attributes");
   }
 
+  @Test
+  void profilingPlanMayAskForAnAttributeTheSameFileDefines() throws IOException {
+    Path file =
+        write(
+            """
+            attributes:
+              - { key: colour_%1$s, type: text, sensitivity: public, labels: { en: Colour } }
+            profiling:
+              policy: { max-questions: 1 }
+              questions:
+                - id: colour
+                  attribute: colour_%1$s
+                  input: single-choice
+                  text: { en: Your favourite colour }
+                  options: [{ value: blue, label: { en: Blue } }]
+                  applications: [video-%1$s]
+            """);
+
+    ImportFileApplier.ImportSummary summary = applier(Map.of()).apply(file);
+
+    assertThat(summary).isEqualTo(new ImportFileApplier.ImportSummary(0, 1, 1));
+    assertThat(plans.current().policy().maxQuestions()).isEqualTo(1);
+    assertThat(plans.current().questions())
+        .extracting(Question::attribute)
+        .containsExactly("colour_" + suffix);
+    assertThat(importAudits())
+        .containsExactly(
+            "import: import file "
+                + file.getFileName()
+                + ": 0 applications, 1 attributes, a profiling plan of 1 questions");
+  }
+
+  @Test
+  void refusedPlanIsReportedAtEachValueAndLeavesNothingOfTheFileWritten() throws IOException {
+    Plan before =
+        plans.replace(
+            new Plan(Policy.DEFAULT, List.of(QuestionOnlyFor.client("before-" + suffix))));
+    Path file =
+        write(
+            """
+            attributes:
+              - { key: colour_%1$s, type: text, sensitivity: public, labels: { en: Colour } }
+            profiling:
+              questions:
+                - id: size
+                  attribute: company_size
+                  input: single-choice
+                  text: { en: Company size }
+                  options:
+                    - { value: 1, label: { en: "1-10" } }
+                    - { value: 11-50, label: { en: "11-50" } }
+                - id: role
+                  attribute: jobrole
+                  input: text
+                  text: { en: Role }
+                - id: team
+                  attribute: company_name
+                  input: text
+                  text: { en: Company }
+                  when: { attribute: given_name }
+                - id: name
+                  attribute: given_name
+                  input: yes-no
+                  text: { en: Name }
+                  when: { attribute: company_name, equals: Acme }
+            """);
+
+    InvalidImportFileException failure = failure(file, Map.of());
+
+    assertThat(failure.problems())
+        .extracting(ImportProblem::toString)
+        .containsExactly(
+            file
+                + ":11:20: profiling.questions[0].options[1].value: '11-50' is not a value of"
+                + " attribute 'company_size' (number): expected a decimal number such as 250 or"
+                + " -12.5",
+            file
+                + ":13:18: profiling.questions[1].attribute: unknown attribute 'jobrole': the"
+                + " attribute catalog defines no such key",
+            file
+                + ":20:26: profiling.questions[2].when.attribute: conditions form a cycle, so none"
+                + " of them is asked: question 'team' asks for company_name only when given_name"
+                + " is known; question 'name' asks for given_name only when company_name is known",
+            file
+                + ":23:14: profiling.questions[3].input: yes-no cannot ask for attribute"
+                + " 'given_name' of type text; use text, email, url, phone, single-choice,"
+                + " multiple-choice");
+    assertThat(catalog.find("colour_" + suffix)).isEmpty();
+    assertThat(plans.current()).isEqualTo(before);
+    assertThat(importAudits()).isEmpty();
+  }
+
   private ImportFileApplier applier(Map<String, Object> variables) {
     StandardEnvironment environment = new StandardEnvironment();
     environment.getPropertySources().addFirst(new MapPropertySource("test", variables));
-    return new ImportFileApplier(environment, registry, catalog, audit, transactionManager);
+    return new ImportFileApplier(environment, registry, catalog, plans, audit, transactionManager);
   }
 
   private InvalidImportFileException failure(Path file, Map<String, Object> variables) {

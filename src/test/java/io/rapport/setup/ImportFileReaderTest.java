@@ -117,7 +117,8 @@ class ImportFileReaderTest {
   void unknownTopLevelKeyIsReported() {
     assertProblems(
         "application: []\n",
-        "rapport.yaml:1:1: unknown key 'application'; known keys: applications, attributes");
+        "rapport.yaml:1:1: unknown key 'application'; known keys: applications, attributes,"
+            + " profiling");
   }
 
   @Test

@@ -7,6 +7,9 @@ import io.rapport.identity.Application;
 import io.rapport.identity.ApplicationRegistry;
 import io.rapport.platform.testing.TestDatabases;
 import io.rapport.profile.AttributeCatalog;
+import io.rapport.profiling.AcmeVideoPlan;
+import io.rapport.profiling.PlanStore;
+import io.rapport.profiling.Question;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,11 +42,14 @@ class ImportOnPostgresTest {
     Path dataDirectory = Files.createTempDirectory("rapport-import-pg-");
     dataDirectory.toFile().deleteOnExit();
     registry.add("rapport.data-dir", dataDirectory::toString);
-    registry.add("rapport.import-file", () -> "examples/rapport.yaml");
+    registry.add("rapport.import-file", () -> EXAMPLE);
     registry.add("OPS_TOOL_SECRET", () -> "the-ops-tool-secret-on-postgres");
   }
 
+  private static final String EXAMPLE = "examples/acme-video/rapport.yaml";
+
   @Autowired ImportFileApplier applier;
+  @Autowired PlanStore plans;
   @Autowired ApplicationRegistry registry;
   @Autowired AttributeCatalog catalog;
   @Autowired JdbcClient jdbc;
@@ -55,20 +61,21 @@ class ImportOnPostgresTest {
   @Test
   void exampleFileIsAppliedAtStart() {
     assertThat(registry.find("acme-video").orElseThrow().claims())
-        .containsExactly("company_name", "job_role");
+        .containsExactly("company_name", "given_name", "job_role");
     assertThat(registry.find("ops-tool").orElseThrow())
         .returns(true, Application::confidential)
         .returns(List.of("client_credentials"), Application::grantTypes)
         .returns(List.of("profiles:read", "users:read"), Application::scopes);
-    assertThat(catalog.require("favourite_colour").label(java.util.Locale.GERMAN))
-        .isEqualTo("Lieblingsfarbe");
+    assertThat(catalog.require("use_case").label(java.util.Locale.GERMAN))
+        .isEqualTo("Einsatz von Acme Video");
   }
 
   @Test
   void applyingAgainChangesNothingAndARefusalWritesNothing() throws IOException {
     String hash = secretHash("ops-tool");
-    applier.apply(Path.of("examples/rapport.yaml"));
+    applier.apply(Path.of(EXAMPLE));
     assertThat(secretHash("ops-tool")).isEqualTo(hash);
+    assertThat(plans.current()).isEqualTo(AcmeVideoPlan.plan());
     assertThat(registry.list()).filteredOn(app -> app.clientId().equals("ops-tool")).hasSize(1);
 
     Path invalid =
@@ -85,6 +92,7 @@ class ImportOnPostgresTest {
         .hasMessageContaining(":5:50: applications[1].redirect-uris[0]:");
     assertThat(registry.find("video-" + suffix)).isEmpty();
     assertThat(catalog.find("colour_" + suffix)).isEmpty();
+    assertThat(plans.current()).isEqualTo(AcmeVideoPlan.plan());
   }
 
   /** Nodes started together apply the same file at the same moment. */
@@ -100,6 +108,13 @@ class ImportOnPostgresTest {
                 - client-id: video-%1$s-%2$d
                   redirect-uris: [http://localhost:3000/callback]
                   claims: [colour_%1$s_%2$d]
+              profiling:
+                questions:
+                  - id: colour
+                    attribute: colour_%1$s_%2$d
+                    input: text
+                    text: { en: 'Your favourite colour?' }
+                    applications: [video-%1$s-%2$d]
               """
                   .formatted(suffix, round)
                   .replace("%", "%%"));
@@ -107,6 +122,9 @@ class ImportOnPostgresTest {
       applyTwiceAtOnce(file);
 
       assertThat(registry.claimsOf("video-" + suffix + "-" + round)).hasSize(1);
+      assertThat(plans.current().questions())
+          .extracting(Question::attribute)
+          .containsExactly("colour_" + suffix + "_" + round);
     }
   }
 
@@ -123,7 +141,7 @@ class ImportOnPostgresTest {
                 }));
       }
       for (Future<ImportFileApplier.ImportSummary> result : results) {
-        assertThat(result.get()).isEqualTo(new ImportFileApplier.ImportSummary(1, 1));
+        assertThat(result.get()).isEqualTo(new ImportFileApplier.ImportSummary(1, 1, 1));
       }
     }
   }

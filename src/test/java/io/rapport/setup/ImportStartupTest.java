@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.rapport.RapportApplication;
 import io.rapport.identity.Application;
 import io.rapport.identity.ApplicationRegistry;
+import io.rapport.profiling.AcmeVideoPlan;
+import io.rapport.profiling.PlanStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,15 +58,20 @@ class ImportStartupTest {
 
   @Test
   void exampleFileIsAppliedBeforeTheServerTakesRequests(CapturedOutput output) throws Exception {
-    try (ConfigurableApplicationContext context = start(Path.of("examples/rapport.yaml"))) {
+    try (ConfigurableApplicationContext context =
+        start(Path.of("examples/acme-video/rapport.yaml"))) {
       ApplicationRegistry registry = context.getBean(ApplicationRegistry.class);
 
       assertThat(registry.find("acme-video").orElseThrow())
           .returns(false, Application::confidential)
           .returns(ApplicationRegistry.ORIGIN_IMPORT, Application::origin);
-      assertThat(registry.claimsOf("acme-video")).containsExactly("company_name", "job_role");
+      assertThat(registry.claimsOf("acme-video"))
+          .containsExactly("company_name", "given_name", "job_role");
+      assertThat(context.getBean(PlanStore.class).current()).isEqualTo(AcmeVideoPlan.plan());
       assertThat(output)
-          .contains("Applied import file examples/rapport.yaml: 2 applications, 1 attributes")
+          .contains(
+              "Applied import file examples/acme-video/rapport.yaml: 2 applications, 1 attributes,"
+                  + " a profiling plan of 6 questions")
           .doesNotContain(OPS_TOOL_SECRET);
       assertThat(clientCredentialsToken(context.getEnvironment().getProperty("local.server.port")))
           .contains("\"access_token\"");
