@@ -28,7 +28,8 @@ public record IdentityProperties(
    * @param memoryKib Argon2id memory cost in KiB (OWASP: 7168 with 5 iterations)
    * @param iterations Argon2id time cost
    * @param parallelism Argon2id lanes
-   * @param concurrentHashes how many hashes may run at once; 0 means one per CPU core
+   * @param concurrentHashes how many hashes may run at once, each keeping memoryKib of heap between
+   *     hashes; 0 means one per CPU core
    */
   public record Password(
       @DefaultValue("12") int minLength,

@@ -27,7 +27,7 @@ class PasswordHashing {
         settings.concurrentHashes() > 0
             ? settings.concurrentHashes()
             : Runtime.getRuntime().availableProcessors();
-    PasswordEncoder argon2 = new ExactSettings(argon2(settings), settings);
+    PasswordEncoder argon2 = new ExactSettings(pooledArgon2(settings, permits), settings);
     Map<String, PasswordEncoder> encoders =
         Map.of(
             "argon2", new BoundedPasswordEncoder(argon2, permits),
@@ -35,6 +35,21 @@ class PasswordHashing {
     return new DelegatingPasswordEncoder("argon2", encoders);
   }
 
+  /**
+   * Rapport's Argon2 encoder: the same hashes as {@link #argon2}'s, with one hash's memory kept for
+   * each hash that may run at once.
+   */
+  static PasswordEncoder pooledArgon2(IdentityProperties.Password settings, int concurrentHashes) {
+    return new PooledArgon2PasswordEncoder(
+        SALT_BYTES,
+        HASH_BYTES,
+        settings.parallelism(),
+        settings.memoryKib(),
+        settings.iterations(),
+        concurrentHashes);
+  }
+
+  /** Spring's own Argon2 encoder at the configured cost; its hashes and Rapport's are the same. */
   static Argon2PasswordEncoder argon2(IdentityProperties.Password settings) {
     return new Argon2PasswordEncoder(
         SALT_BYTES,
