@@ -1,6 +1,7 @@
 package io.rapport.api;
 
 import io.rapport.identity.SigningKeys;
+import io.rapport.platform.ProblemResponses;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +29,15 @@ class ApiSecurityConfiguration {
   static final String USERS_READ = "users:read";
   static final String PROFILES_READ = "profiles:read";
 
+  private static final String NO_TOKEN =
+      "A valid bearer token is required: get one with the client-credentials grant at"
+          + " /oauth2/token";
+  private static final String NO_SCOPE =
+      "The token lacks the scope this request needs; see docs/api.md for the scope of each"
+          + " endpoint";
+
   @Bean
-  @Order(2)
+  @Order(3)
   SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems, SigningKeys keys)
       throws Exception {
     http.securityMatcher("/api/**");
@@ -49,13 +57,17 @@ class ApiSecurityConfiguration {
         resourceServer ->
             resourceServer
                 .jwt(jwt -> jwt.decoder(clientTokenDecoder(keys)))
-                .authenticationEntryPoint(problems::unauthorized)
-                .accessDeniedHandler(problems::forbidden));
+                .authenticationEntryPoint(
+                    (request, response, e) -> problems.unauthorized(request, response, NO_TOKEN))
+                .accessDeniedHandler(
+                    (request, response, e) -> problems.forbidden(request, response, NO_SCOPE)));
     http.exceptionHandling(
         exceptions ->
             exceptions
-                .authenticationEntryPoint(problems::unauthorized)
-                .accessDeniedHandler(problems::forbidden));
+                .authenticationEntryPoint(
+                    (request, response, e) -> problems.unauthorized(request, response, NO_TOKEN))
+                .accessDeniedHandler(
+                    (request, response, e) -> problems.forbidden(request, response, NO_SCOPE)));
     return http.build();
   }
 

@@ -62,7 +62,8 @@ class SecurityConfiguration {
       HttpSecurity http,
       LoginPipeline pipeline,
       RegisteredClientRepository clients,
-      UserInfoMapper userInfo)
+      UserInfoMapper userInfo,
+      ApplicationOrigins origins)
       throws Exception {
     http.oauth2AuthorizationServer(
         server -> {
@@ -73,6 +74,7 @@ class SecurityConfiguration {
                   endpoint.authenticationProviders(SecurityConfiguration::applyPipelineDenials));
         });
     http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+    http.cors(cors -> cors.configurationSource(origins));
     http.addFilterBefore(
         new LoginPipelineFilter(pipeline, clients), AbstractPreAuthenticatedProcessingFilter.class);
     http.exceptionHandling(
@@ -86,7 +88,7 @@ class SecurityConfiguration {
   }
 
   @Bean
-  @Order(3)
+  @Order(4)
   SecurityFilterChain pagesChain(HttpSecurity http, AuthenticationManager authenticationManager)
       throws Exception {
     http.authorizeHttpRequests(
@@ -100,6 +102,7 @@ class SecurityConfiguration {
                     "/reset-password",
                     "/verify-email",
                     "/css/**",
+                    "/embed/**",
                     "/favicon.ico",
                     "/error")
                 .permitAll()

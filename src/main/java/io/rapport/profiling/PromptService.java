@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Makes the prompts of the login moment, and finds a prompt again for its page. */
+/**
+ * Makes the prompts of the login moment and of the moments applications raise, and finds a prompt
+ * again for its page or its API.
+ */
 @Component
 final class PromptService {
 
@@ -40,23 +43,35 @@ final class PromptService {
    * page and came back), else a new one when questions are due; empty when nothing is.
    */
   Optional<Prompt> atLogin(String userId, String clientId) {
+    return at(userId, Moments.LOGIN, clientId);
+  }
+
+  /**
+   * The prompt of the moment for the user: the one made at the user's current login for this moment
+   * and still open, else a new one when questions are due; empty when nothing is. The {@code login}
+   * moment starts at login 1: the sign-up's own authorization asks nothing.
+   */
+  Optional<Prompt> at(String userId, String moment, String clientId) {
     Plan plan = plans.current();
     Optional<UserAccount> account = accounts.findById(userId);
-    if (plan.questions().isEmpty() || account.isEmpty() || account.get().loginsCount() == 0) {
+    if (plan.questions().isEmpty() || account.isEmpty()) {
       return Optional.empty();
     }
     int login = account.get().loginsCount();
-    Optional<Prompt> open = journal.openAt(userId, Moments.LOGIN, login);
+    if (Moments.LOGIN.equals(moment) && login == 0) {
+      return Optional.empty();
+    }
+    Optional<Prompt> open = journal.openAt(userId, moment, login);
     if (open.isPresent()) {
       return open;
     }
-    Situation situation = situation(plan, account.get(), Moments.LOGIN, clientId);
+    Situation situation = situation(plan, account.get(), moment, clientId);
     List<String> due =
         selector.select(plan, situation).stream().map(found -> found.question().id()).toList();
     if (due.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(journal.open(userId, Moments.LOGIN, clientId, login, due));
+    return Optional.of(journal.open(userId, moment, clientId, login, due));
   }
 
   /** The user's prompt with this id, open or not; empty when there is none for this user. */

@@ -10,6 +10,7 @@ import io.rapport.platform.testing.Browser;
 import io.rapport.platform.testing.LoopbackClientApp;
 import io.rapport.platform.testing.OidcClient;
 import io.rapport.platform.testing.PageClient;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,8 @@ final class AcmeVideoFlows {
 
   static final String PASSWORD = "Analytical-Engine-1843";
   static final String SCOPES = "openid profile email";
+  static final String CALLBACK = "http://localhost:3000/callback";
+  static final String CHECKOUT_PAGE = "http://localhost:3000/checkout.html";
 
   private final String issuer;
   private final AccountService accounts;
@@ -37,21 +40,28 @@ final class AcmeVideoFlows {
     return issuer;
   }
 
-  /** Lets the loopback app receive Acme Video's codes, beside the example's own redirect URI. */
+  /** Lets the loopback app receive Acme Video's codes, beside the example's own redirect URIs. */
   OidcClient acmeVideo(ApplicationRegistry applications, LoopbackClientApp app) {
+    register(applications, app.redirectUri());
+    return OidcClient.publicClient(issuer, AcmeVideoPlan.CLIENT_ID, app.redirectUri());
+  }
+
+  /** Acme Video as the example file declares it, with more redirect URIs. */
+  static void register(ApplicationRegistry applications, String... moreRedirectUris) {
+    List<String> redirectUris = new ArrayList<>(List.of(CALLBACK, CHECKOUT_PAGE));
+    redirectUris.addAll(List.of(moreRedirectUris));
     applications.register(
         new ApplicationDefinition(
             AcmeVideoPlan.CLIENT_ID,
             "Acme Video",
-            List.of("http://localhost:3000/callback", app.redirectUri()),
+            redirectUris,
             List.of(),
             null,
             List.of(),
-            List.of(),
+            List.of("openid", "profile", "email", PromptApiSecurity.SCOPE),
             List.of("given_name", "company_name", "job_role")),
         ApplicationRegistry.ORIGIN_IMPORT,
         "test");
-    return OidcClient.publicClient(issuer, AcmeVideoPlan.CLIENT_ID, app.redirectUri());
   }
 
   static String uniqueEmail(String purpose) {

@@ -1,4 +1,4 @@
-package io.rapport.api;
+package io.rapport.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,17 +7,16 @@ import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes RFC 9457 problem details for failures that happen before a controller runs (a missing
- * token, a missing scope), with the {@code WWW-Authenticate} header RFC 6750 asks for.
+ * token, a missing scope), with the {@code WWW-Authenticate} header RFC 6750, section 3 asks for.
+ * Every API's security chain answers through it, each with its own hint of how to get a token.
  */
 @Component
-final class ProblemResponses {
+public final class ProblemResponses {
 
   private final JsonMapper json;
 
@@ -25,27 +24,18 @@ final class ProblemResponses {
     this.json = json;
   }
 
-  void unauthorized(
-      HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+  /** 401: no token, or one that is not valid here; the detail says how to get one. */
+  public void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
       throws IOException {
     response.setHeader("WWW-Authenticate", "Bearer");
-    write(
-        request,
-        response,
-        HttpStatus.UNAUTHORIZED,
-        "A valid bearer token is required: get one with the client-credentials grant at"
-            + " /oauth2/token");
+    write(request, response, HttpStatus.UNAUTHORIZED, detail);
   }
 
-  void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+  /** 403: a valid token without the scope the request needs. */
+  public void forbidden(HttpServletRequest request, HttpServletResponse response, String detail)
       throws IOException {
     response.setHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\"");
-    write(
-        request,
-        response,
-        HttpStatus.FORBIDDEN,
-        "The token lacks the scope this request needs; see docs/api.md for the scope of each"
-            + " endpoint");
+    write(request, response, HttpStatus.FORBIDDEN, detail);
   }
 
   private void write(
