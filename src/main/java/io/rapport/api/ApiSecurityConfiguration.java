@@ -1,6 +1,7 @@
 package io.rapport.api;
 
 import io.rapport.identity.SigningKeys;
+import io.rapport.platform.BearerTokenChains;
 import io.rapport.platform.ProblemResponses;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -8,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -50,24 +50,7 @@ class ApiSecurityConfiguration {
                 .hasAuthority("SCOPE_" + USERS_READ)
                 .anyRequest()
                 .denyAll());
-    http.sessionManagement(
-        sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-    http.csrf(csrf -> csrf.disable());
-    http.oauth2ResourceServer(
-        resourceServer ->
-            resourceServer
-                .jwt(jwt -> jwt.decoder(clientTokenDecoder(keys)))
-                .authenticationEntryPoint(
-                    (request, response, e) -> problems.unauthorized(request, response, NO_TOKEN))
-                .accessDeniedHandler(
-                    (request, response, e) -> problems.forbidden(request, response, NO_SCOPE)));
-    http.exceptionHandling(
-        exceptions ->
-            exceptions
-                .authenticationEntryPoint(
-                    (request, response, e) -> problems.unauthorized(request, response, NO_TOKEN))
-                .accessDeniedHandler(
-                    (request, response, e) -> problems.forbidden(request, response, NO_SCOPE)));
+    BearerTokenChains.statelessBearer(http, clientTokenDecoder(keys), problems, NO_TOKEN, NO_SCOPE);
     return http.build();
   }
 

@@ -2,13 +2,13 @@ package io.rapport.profiling;
 
 import io.rapport.identity.ApplicationOrigins;
 import io.rapport.identity.SigningKeys;
+import io.rapport.platform.BearerTokenChains;
 import io.rapport.platform.ProblemResponses;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -52,24 +52,7 @@ class PromptApiSecurity {
     http.securityMatcher(PATHS);
     http.authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority("SCOPE_" + SCOPE));
     http.cors(cors -> cors.configurationSource(origins));
-    http.sessionManagement(
-        sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-    http.csrf(csrf -> csrf.disable());
-    http.oauth2ResourceServer(
-        resourceServer ->
-            resourceServer
-                .jwt(jwt -> jwt.decoder(userTokenDecoder(keys)))
-                .authenticationEntryPoint(
-                    (request, response, e) -> problems.unauthorized(request, response, NO_TOKEN))
-                .accessDeniedHandler(
-                    (request, response, e) -> problems.forbidden(request, response, NO_SCOPE)));
-    http.exceptionHandling(
-        exceptions ->
-            exceptions
-                .authenticationEntryPoint(
-                    (request, response, e) -> problems.unauthorized(request, response, NO_TOKEN))
-                .accessDeniedHandler(
-                    (request, response, e) -> problems.forbidden(request, response, NO_SCOPE)));
+    BearerTokenChains.statelessBearer(http, userTokenDecoder(keys), problems, NO_TOKEN, NO_SCOPE);
     return http.build();
   }
 
