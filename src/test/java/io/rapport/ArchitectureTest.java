@@ -12,8 +12,10 @@ import com.tngtech.archunit.library.Architectures;
  * Which features may use which. {@code platform} is shared plumbing and uses no feature; {@code
  * profile} stands on platform only; {@code identity} uses profile for token claims; progressive
  * profiling ({@code profiling}) plugs into identity's login pipeline and sign-up form, which know
- * nothing of it; the console ({@code admin}), the management API ({@code api}) and the import file
- * ({@code setup}) sit on top and use no one another.
+ * nothing of it; enrichment ({@code enrichment}) acts on identity's account events and writes to
+ * the profile, and profiling and enrichment know nothing of each other; the console ({@code
+ * admin}), the management API ({@code api}) and the import file ({@code setup}) sit on top and use
+ * no one another.
  */
 @AnalyzeClasses(packages = "io.rapport", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -30,6 +32,8 @@ class ArchitectureTest {
           .definedBy("io.rapport.identity..")
           .layer("profiling")
           .definedBy("io.rapport.profiling..")
+          .layer("enrichment")
+          .definedBy("io.rapport.enrichment..")
           .layer("admin")
           .definedBy("io.rapport.admin..")
           .layer("api")
@@ -44,12 +48,15 @@ class ArchitectureTest {
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("profiling")
           .mayOnlyBeAccessedByLayers("admin", "api", "setup")
+          .whereLayer("enrichment")
+          .mayOnlyBeAccessedByLayers("admin", "api", "setup")
           .whereLayer("identity")
-          .mayOnlyBeAccessedByLayers("profiling", "admin", "api", "setup")
+          .mayOnlyBeAccessedByLayers("profiling", "enrichment", "admin", "api", "setup")
           .whereLayer("profile")
-          .mayOnlyBeAccessedByLayers("identity", "profiling", "admin", "api", "setup")
+          .mayOnlyBeAccessedByLayers("identity", "profiling", "enrichment", "admin", "api", "setup")
           .whereLayer("platform")
-          .mayOnlyBeAccessedByLayers("profile", "identity", "profiling", "admin", "api", "setup");
+          .mayOnlyBeAccessedByLayers(
+              "profile", "identity", "profiling", "enrichment", "admin", "api", "setup");
 
   @ArchTest
   static final ArchRule featuresHaveNoCycles =

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,7 @@ public class AccountService {
   private final MessageSource messages;
   private final AuditLog audit;
   private final IdentityProperties properties;
+  private final ApplicationEventPublisher events;
 
   AccountService(
       UserAccounts accounts,
@@ -37,7 +39,8 @@ public class AccountService {
       Mailer mailer,
       MessageSource messages,
       AuditLog audit,
-      IdentityProperties properties) {
+      IdentityProperties properties,
+      ApplicationEventPublisher events) {
     this.accounts = accounts;
     this.policy = policy;
     this.encoder = encoder;
@@ -46,6 +49,7 @@ public class AccountService {
     this.messages = messages;
     this.audit = audit;
     this.properties = properties;
+    this.events = events;
   }
 
   /**
@@ -85,6 +89,7 @@ public class AccountService {
     }
     audit.record(AuditEventType.SIGNUP, account.id(), account.id(), ip, null);
     alongside.accept(account);
+    events.publishEvent(new AccountEvents.SignedUp(account.id()));
     sendVerification(account, baseUrl, locale);
     return account;
   }
@@ -106,6 +111,7 @@ public class AccountService {
         id -> {
           accounts.markEmailVerified(id);
           audit.record(AuditEventType.EMAIL_VERIFIED, id, id, null, null);
+          events.publishEvent(new AccountEvents.EmailVerified(id));
         });
     return userId;
   }

@@ -15,10 +15,13 @@ class AttributeCatalogTest {
   private static final List<String> BUILTIN_KEYS =
       List.of(
           "city",
+          "company_description",
           "company_domain",
+          "company_logo",
           "company_name",
           "company_size",
           "country",
+          "email_type",
           "family_name",
           "github",
           "given_name",
@@ -29,6 +32,7 @@ class AttributeCatalogTest {
           "locale",
           "name",
           "phone_number",
+          "role_address",
           "seniority",
           "twitter",
           "website");
@@ -59,6 +63,8 @@ class AttributeCatalogTest {
     assertThat(catalog.require("company_size").type()).isEqualTo(ValueType.NUMBER);
     assertThat(catalog.require("country").type()).isEqualTo(ValueType.COUNTRY);
     assertThat(catalog.require("website").type()).isEqualTo(ValueType.URL);
+    assertThat(catalog.require("role_address").type()).isEqualTo(ValueType.BOOLEAN);
+    assertThat(catalog.require("company_logo").type()).isEqualTo(ValueType.URL);
   }
 
   @ParameterizedTest

@@ -13,8 +13,8 @@ import org.springframework.core.env.MutablePropertySources;
 
 /**
  * Points an application test at its own in-memory database, data directory and the embedded SMTP
- * server. A test class may still override these with {@code @DynamicPropertySource} (the PostgreSQL
- * variants do).
+ * server, with enrichment jobs not running. A test class may still override these with
+ * {@code @DynamicPropertySource} (the PostgreSQL variants do).
  */
 public final class TestApplicationInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -38,7 +38,11 @@ public final class TestApplicationInitializer
             "rapport.mail.smtp-host",
             "127.0.0.1",
             "rapport.mail.smtp-port",
-            String.valueOf(TestMailServer.port()));
+            String.valueOf(TestMailServer.port()),
+            // Jobs queue but do not run, so that no enrichment writes to a profile while a test
+            // reads it; the enrichment tests run them themselves or turn them on.
+            "rapport.enrichment.enabled",
+            "false");
     MutablePropertySources sources = context.getEnvironment().getPropertySources();
     MapPropertySource defaults = new MapPropertySource("rapport-test", properties);
     sources.stream()

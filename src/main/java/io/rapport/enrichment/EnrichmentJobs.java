@@ -1,0 +1,156 @@
+package io.rapport.enrichment;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The enrichment jobs, in db-scheduler's table: one job per user, run once across all nodes,
+ * surviving restarts. A job is queued in the caller's transaction (the sign-up's), so that it
+ * exists exactly when the user does. A job whose providers asked to be asked again (queued answers,
+ * failures worth retrying) runs again later, with a growing delay, at most {@code maxTries} times.
+ */
+@Component
+public final class EnrichmentJobs implements SmartLifecycle {
+
+  static final String TASK = "enrich-user";
+
+  private static final Logger log = LoggerFactory.getLogger(EnrichmentJobs.class);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final EnrichmentPipeline pipeline;
+  private final EnrichmentProperties properties;
+  private final Clock clock;
+  private final CustomTask<JobData> task;
+  private final SchedulerClient client;
+  private final Scheduler scheduler;
+
+  EnrichmentJobs(
+      DataSource dataSource,
+      EnrichmentPipeline pipeline,
+      EnrichmentProperties properties,
+      Clock clock) {
+    this.pipeline = pipeline;
+    this.properties = properties;
+    this.clock = clock;
+    this.task =
+        Tasks.custom(TASK, JobData.class)
+            .onFailure(
+                new FailureHandler.MaxRetriesFailureHandler<>(
+                    properties.maxTries(),
+                    new FailureHandler.ExponentialBackoffFailureHandler<>(properties.retryDelay())))
+            .execute(this::execute);
+    // Transaction-aware, so that a job queued during a sign-up commits or rolls back with it.
+    DataSource transactional = new TransactionAwareDataSourceProxy(dataSource);
+    this.client =
+        SchedulerClient.Builder.create(transactional, task)
+            .serializer(new JsonSerializer())
+            .build();
+    this.scheduler =
+        properties.enabled()
+            ? Scheduler.create(dataSource, task)
+                .serializer(new JsonSerializer())
+                .threads(properties.threads())
+                .pollingInterval(properties.pollingInterval())
+                .enableImmediateExecution()
+                .schedulerName(new SchedulerName.Hostname())
+                .build()
+            : null;
+  }
+
+  /**
+   * Queues the enrichment of a user, to run at once; nothing when one is queued already.
+   *
+   * @param trigger what asked for it: {@code signup}, {@code email-verified}, {@code admin}
+   * @return whether a job was queued
+   */
+  public boolean enqueue(String userId, String trigger) {
+    boolean queued =
+        client.scheduleIfNotExists(task.instance(userId, new JobData(trigger, 1)), clock.instant());
+    log.debug("Enrichment job for a user {}: {}", queued ? "queued" : "already queued", trigger);
+    return queued;
+  }
+
+  /** Whether the user has a job queued or running. */
+  public boolean queued(String userId) {
+    return client.getScheduledExecution(TaskInstanceId.of(TASK, userId)).isPresent();
+  }
+
+  private CompletionHandler<JobData> execute(
+      TaskInstance<JobData> instance, ExecutionContext context) {
+    JobData data = instance.getData();
+    Optional<Duration> retry = pipeline.enrich(instance.getId()).flatMap(EnrichmentRun::retryAfter);
+    if (retry.isEmpty() || data.attempt() >= properties.maxTries()) {
+      return new CompletionHandler.OnCompleteRemove<>();
+    }
+    Duration backoff = properties.retryDelay().multipliedBy(1L << Math.min(20, data.attempt() - 1));
+    Duration delay = retry.get().compareTo(backoff) > 0 ? retry.get() : backoff;
+    return (complete, operations) ->
+        operations.reschedule(complete, clock.instant().plus(delay), data.next());
+  }
+
+  @Override
+  public void start() {
+    if (scheduler != null) {
+      scheduler.start();
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (scheduler != null) {
+      scheduler.stop();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return scheduler != null
+        && scheduler.getSchedulerState().isStarted()
+        && !scheduler.getSchedulerState().isShuttingDown();
+  }
+
+  /**
+   * A job's data, stored as JSON.
+   *
+   * @param attempt 1 for the first run, then one more for each run again
+   */
+  record JobData(String trigger, int attempt) {
+
+    JobData next() {
+      return new JobData(trigger, attempt + 1);
+    }
+  }
+
+  /** Job data as JSON rather than Java serialization: readable, and safe across versions. */
+  private static final class JsonSerializer implements Serializer {
+
+    @Override
+    public byte[] serialize(Object data) {
+      return JSON.writeValueAsBytes(data);
+    }
+
+    @Override
+    public <T> T deserialize(Class<T> type, byte[] serialized) {
+      return JSON.readValue(serialized, type);
+    }
+  }
+}

@@ -1,0 +1,211 @@
+package io.rapport.enrichment;
+
+import io.rapport.identity.UserAccount;
+import io.rapport.identity.UserAccounts;
+import io.rapport.profile.InvalidObservationException;
+import io.rapport.profile.NewObservation;
+import io.rapport.profile.Observation;
+import io.rapport.profile.Profile;
+import io.rapport.profile.ProfileService;
+import io.rapport.profile.ProfileValue;
+import io.rapport.profile.Source;
+import io.rapport.profile.UnknownAttributeException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Enriches one user: asks the enabled providers in their order, as a waterfall that stops once
+ * every wanted attribute is known with enough confidence, so that paid providers are asked only for
+ * what the free ones did not find. Answers come from the cache while they are fresh, and two
+ * lookups of the same subject at once on this node make one call. What providers find becomes
+ * observations from {@code enrichment:<provider>}; precedence keeps what the user declared.
+ */
+@Component
+public final class EnrichmentPipeline {
+
+  private static final Logger log = LoggerFactory.getLogger(EnrichmentPipeline.class);
+
+  private final UserAccounts accounts;
+  private final ProfileService profiles;
+  private final EmailDomains domains;
+  private final Providers providers;
+  private final LookupCache cache;
+  private final LookupLedger ledger;
+  private final EnrichmentProperties properties;
+  private final ConcurrentMap<String, CompletableFuture<LookupResult>> inFlight =
+      new ConcurrentHashMap<>();
+
+  EnrichmentPipeline(
+      UserAccounts accounts,
+      ProfileService profiles,
+      EmailDomains domains,
+      Providers providers,
+      LookupCache cache,
+      LookupLedger ledger,
+      EnrichmentProperties properties) {
+    this.accounts = accounts;
+    this.profiles = profiles;
+    this.domains = domains;
+    this.providers = providers;
+    this.cache = cache;
+    this.ledger = ledger;
+    this.properties = properties;
+  }
+
+  /** Enriches the user now; empty when there is no such user (deleted since the job was made). */
+  public Optional<EnrichmentRun> enrich(String userId) {
+    Optional<UserAccount> account = accounts.findById(userId);
+    if (account.isEmpty()) {
+      return Optional.empty();
+    }
+    Lookup lookup = new Lookup(account.get().email(), domains.classify(account.get().email()));
+    List<ProviderRun> runs = new ArrayList<>();
+    boolean complete = false;
+    for (ConfiguredProvider configured : providers.enabled()) {
+      complete = knowsEnough(profiles.profileOf(userId));
+      if (complete) {
+        break;
+      }
+      runs.add(run(configured, lookup, userId));
+    }
+    complete = complete || knowsEnough(profiles.profileOf(userId));
+    return Optional.of(new EnrichmentRun(userId, runs, complete));
+  }
+
+  private ProviderRun run(ConfiguredProvider configured, Lookup lookup, String userId) {
+    EnrichmentProvider provider = configured.provider();
+    if (!provider.accepts(lookup.emailClass())) {
+      return ProviderRun.notAsked(provider.id());
+    }
+    Answer answer = ask(configured, lookup);
+    ledger.record(
+        provider.id(),
+        provider.subject(),
+        userId,
+        answer.result().outcome(),
+        answer.cacheHit(),
+        answer.duration());
+    int stored = store(provider.id(), userId, answer.result().findings());
+    return new ProviderRun(
+        provider.id(),
+        answer.result().outcome(),
+        answer.cacheHit(),
+        answer.result().findings(),
+        stored,
+        answer.result());
+  }
+
+  /**
+   * From the cache, from a lookup of the same subject already running here, or from the provider.
+   */
+  private Answer ask(ConfiguredProvider configured, Lookup lookup) {
+    EnrichmentProvider provider = configured.provider();
+    if (!provider.cached()) {
+      return call(provider, lookup);
+    }
+    String key = LookupCache.keyOf(provider.subject(), lookup);
+    Optional<LookupResult> cached = cache.find(provider.id(), provider.subject(), key);
+    if (cached.isPresent()) {
+      return new Answer(cached.get(), true, Duration.ZERO);
+    }
+    String flight = provider.id() + '/' + provider.subject() + '/' + key;
+    CompletableFuture<LookupResult> mine = new CompletableFuture<>();
+    CompletableFuture<LookupResult> running = inFlight.putIfAbsent(flight, mine);
+    if (running != null) {
+      long start = System.nanoTime();
+      return new Answer(running.join(), true, Duration.ofNanos(System.nanoTime() - start));
+    }
+    try {
+      Answer answer = call(provider, lookup);
+      cache.store(
+          provider.id(),
+          provider.subject(),
+          key,
+          answer.result(),
+          configured.settings().cacheFor());
+      mine.complete(answer.result());
+      return answer;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(flight, mine);
+    }
+  }
+
+  private Answer call(EnrichmentProvider provider, Lookup lookup) {
+    long start = System.nanoTime();
+    LookupResult result;
+    try {
+      result = provider.lookUp(lookup);
+    } catch (RuntimeException e) {
+      // A provider answers its service's faults as errors; this is a fault of its own code.
+      log.warn(
+          "RAPPORT-ENRICH-003 Provider '{}' failed: {}", provider.id(), e.getClass().getName());
+      log.debug("Provider failure", e);
+      result = LookupResult.error(e.getClass().getSimpleName(), null);
+    }
+    return new Answer(result, false, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * Stores each finding as an observation, unless the provider said the same before; a finding the
+   * catalog refuses (an unknown attribute, a value of the wrong type) is dropped, not stored.
+   */
+  private int store(String providerId, String userId, List<Finding> findings) {
+    Source source = Source.enrichment(providerId);
+    Profile profile = profiles.profileOf(userId);
+    int stored = 0;
+    for (Finding finding : findings) {
+      if (saidBefore(profile, source, finding)) {
+        continue;
+      }
+      try {
+        profiles.observe(
+            new NewObservation(
+                userId, finding.attribute(), finding.value(), source, finding.confidence()));
+        stored++;
+      } catch (UnknownAttributeException | InvalidObservationException e) {
+        log.debug(
+            "RAPPORT-ENRICH-004 A finding of '{}' for attribute '{}' was refused: {}",
+            providerId,
+            finding.attribute(),
+            e.getClass().getSimpleName());
+      }
+    }
+    return stored;
+  }
+
+  private static boolean saidBefore(Profile profile, Source source, Finding finding) {
+    ProfileValue value = profile.values().get(finding.attribute());
+    if (value == null) {
+      return false;
+    }
+    return value.observations().stream()
+        .filter(observation -> observation.source().equals(source))
+        .findFirst()
+        .map(Observation::value)
+        .filter(finding.value()::equals)
+        .isPresent();
+  }
+
+  private boolean knowsEnough(Profile profile) {
+    return properties.wantedAttributes().stream()
+        .allMatch(
+            key -> {
+              ProfileValue value = profile.values().get(key);
+              return value != null
+                  && value.effective().confidence() >= properties.enoughConfidence();
+            });
+  }
+
+  private record Answer(LookupResult result, boolean cacheHit, Duration duration) {}
+}

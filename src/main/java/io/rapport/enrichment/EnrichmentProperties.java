@@ -1,0 +1,40 @@
+package io.rapport.enrichment;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of profile enrichment.
+ *
+ * @param enabled whether this node runs enrichment jobs (RAPPORT_ENRICHMENT_ENABLED); jobs are
+ *     still queued when it does not, for the nodes that do
+ * @param threads how many enrichment jobs this node runs at once
+ * @param pollingInterval how often this node looks for jobs queued by other nodes or due again
+ * @param wantedAttributes the attributes enrichment looks for: once each is known with {@code
+ *     enoughConfidence}, no further provider is asked
+ * @param enoughConfidence the confidence at which a wanted attribute counts as known
+ * @param retryDelay how long after a failed or queued lookup the job runs again, doubling with each
+ *     further try
+ * @param maxTries how many times a job runs before it gives up on the providers that failed
+ */
+@ConfigurationProperties("rapport.enrichment")
+public record EnrichmentProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("2") int threads,
+    @DefaultValue("10s") Duration pollingInterval,
+    @DefaultValue({
+          "company_name",
+          "company_domain",
+          "company_size",
+          "industry",
+          "job_title",
+          "job_role",
+          "seniority",
+          "country"
+        })
+        List<String> wantedAttributes,
+    @DefaultValue("0.8") double enoughConfidence,
+    @DefaultValue("1m") Duration retryDelay,
+    @DefaultValue("5") int maxTries) {}

@@ -1,0 +1,46 @@
+package io.rapport.enrichment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records every lookup, answered from the cache or not, with its provider, outcome and duration:
+ * what enrichment found and cost, and what the monthly budgets count.
+ */
+@Component
+final class LookupLedger {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  LookupLedger(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  void record(
+      String providerId,
+      Subject subject,
+      String userId,
+      LookupOutcome outcome,
+      boolean cacheHit,
+      Duration duration) {
+    jdbc.sql(
+            """
+            INSERT INTO enrichment_lookup
+              (provider_id, subject_kind, user_id, outcome, cache_hit, duration_ms, occurred_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            providerId,
+            subject.name(),
+            userId,
+            outcome.name(),
+            cacheHit,
+            (int) Math.min(Integer.MAX_VALUE, duration.toMillis()),
+            clock.instant().atOffset(ZoneOffset.UTC))
+        .update();
+  }
+}

@@ -1,0 +1,137 @@
+package io.rapport.enrichment;
+
+import io.rapport.platform.SecretCipher;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The configured providers, in the {@code enrichment_provider} table: settings as a JSON document,
+ * the API key encrypted with the master key. Read at each use, so a change on one node holds on all
+ * at once.
+ */
+@Component
+public final class ProviderStore {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final JdbcClient jdbc;
+  private final SecretCipher cipher;
+  private final Clock clock;
+
+  ProviderStore(JdbcClient jdbc, SecretCipher cipher, Clock clock) {
+    this.jdbc = jdbc;
+    this.cipher = cipher;
+    this.clock = clock;
+  }
+
+  /** Every provider, enabled or not, in waterfall order. */
+  public List<ProviderSettings> list() {
+    return jdbc.sql(
+            """
+            SELECT provider_id, provider_type, position, enabled, settings, credentials
+            FROM enrichment_provider ORDER BY position, provider_id""")
+        .query(this::map)
+        .list();
+  }
+
+  /** Stops asking a provider, with the reason an administrator will read (a refused key). */
+  public void disable(String providerId, String reason) {
+    jdbc.sql(
+            """
+            UPDATE enrichment_provider SET enabled = false, disabled_reason = ?, updated_at = ?
+            WHERE provider_id = ?""")
+        .params(reason, clock.instant().atOffset(ZoneOffset.UTC), providerId)
+        .update();
+  }
+
+  /** Adds the provider, or replaces the one of this id. */
+  public void save(ProviderSettings settings, String origin) {
+    Object[] values = {
+      settings.type(),
+      settings.position(),
+      settings.enabled(),
+      settingsDocument(settings),
+      settings.apiKey() == null ? null : cipher.encrypt(settings.apiKey()),
+      origin,
+      clock.instant().atOffset(ZoneOffset.UTC),
+      settings.id()
+    };
+    int updated =
+        jdbc.sql(
+                """
+                UPDATE enrichment_provider SET provider_type = ?, position = ?, enabled = ?,
+                  settings = ?, credentials = ?, origin = ?, updated_at = ?, disabled_reason = NULL
+                WHERE provider_id = ?""")
+            .params(values)
+            .update();
+    if (updated == 0) {
+      jdbc.sql(
+              """
+              INSERT INTO enrichment_provider (provider_type, position, enabled, settings,
+                credentials, origin, updated_at, provider_id)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(values)
+          .update();
+    }
+  }
+
+  /** Removes every provider not among these ids. */
+  public void retainOnly(List<String> providerIds) {
+    list().stream()
+        .map(ProviderSettings::id)
+        .filter(id -> !providerIds.contains(id))
+        .forEach(
+            id ->
+                jdbc.sql("DELETE FROM enrichment_provider WHERE provider_id = ?")
+                    .param(id)
+                    .update());
+  }
+
+  private ProviderSettings map(ResultSet row, int number) throws SQLException {
+    JsonNode settings = JSON.readTree(row.getString("settings"));
+    String credentials = row.getString("credentials");
+    return new ProviderSettings(
+        row.getString("provider_id"),
+        row.getString("provider_type"),
+        row.getInt("position"),
+        row.getBoolean("enabled"),
+        text(settings, "base-url"),
+        credentials == null ? null : cipher.decrypt(credentials),
+        settings.path("requests-per-minute").asInt(0),
+        duration(settings, "timeout", ProviderSettings.DEFAULT_TIMEOUT),
+        settings.path("monthly-budget").asInt(0),
+        duration(settings, "cache-for", ProviderSettings.DEFAULT_CACHE));
+  }
+
+  private static String settingsDocument(ProviderSettings settings) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    if (settings.baseUrl() != null) {
+      document.put("base-url", settings.baseUrl());
+    }
+    document.put("requests-per-minute", settings.requestsPerMinute());
+    document.put("timeout", settings.timeout().toString());
+    document.put("monthly-budget", settings.monthlyBudget());
+    document.put("cache-for", settings.cacheFor().toString());
+    return JSON.writeValueAsString(document);
+  }
+
+  private static String text(JsonNode settings, String field) {
+    JsonNode value = settings.get(field);
+    return value == null || value.isNull() ? null : value.asString();
+  }
+
+  private static Duration duration(JsonNode settings, String field, Duration otherwise) {
+    String value = text(settings, field);
+    return value == null ? otherwise : Duration.parse(value);
+  }
+}
