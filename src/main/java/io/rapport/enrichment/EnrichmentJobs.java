@@ -33,6 +33,12 @@ public final class EnrichmentJobs implements SmartLifecycle {
 
   static final String TASK = "enrich-user";
 
+  /**
+   * How long a stopping node waits for its running jobs; one still running then is taken up again
+   * by a node once its heartbeat is missed.
+   */
+  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
+
   private static final Logger log = LoggerFactory.getLogger(EnrichmentJobs.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -72,6 +78,7 @@ public final class EnrichmentJobs implements SmartLifecycle {
                 .pollingInterval(properties.pollingInterval())
                 .enableImmediateExecution()
                 .schedulerName(new SchedulerName.Hostname())
+                .shutdownMaxWait(SHUTDOWN_WAIT)
                 .build()
             : null;
   }
