@@ -61,6 +61,7 @@ CREATE TABLE enrichment_lookup (
     occurred_at   timestamp with time zone NOT NULL
 );
 CREATE INDEX enrichment_lookup_provider_ix ON enrichment_lookup (provider_id, occurred_at);
+CREATE INDEX enrichment_lookup_user_ix ON enrichment_lookup (user_id, occurred_at);
 
 -- The keyless email-domain provider gives every installation some enrichment out of the box.
 INSERT INTO enrichment_provider

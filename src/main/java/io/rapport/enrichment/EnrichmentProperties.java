@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryDelay how long after a failed or queued lookup the job runs again, doubling with each
  *     further try
  * @param maxTries how many times a job runs before it gives up on the providers that failed
+ * @param refreshAfter a sign-in queues an enrichment when the user's last one is older than this; 0
+ *     for never
  */
 @ConfigurationProperties("rapport.enrichment")
 public record EnrichmentProperties(
@@ -37,4 +39,5 @@ public record EnrichmentProperties(
         List<String> wantedAttributes,
     @DefaultValue("0.8") double enoughConfidence,
     @DefaultValue("1m") Duration retryDelay,
-    @DefaultValue("5") int maxTries) {}
+    @DefaultValue("5") int maxTries,
+    @DefaultValue("90d") Duration refreshAfter) {}

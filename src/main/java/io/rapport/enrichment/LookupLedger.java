@@ -2,7 +2,10 @@ package io.rapport.enrichment;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +22,15 @@ final class LookupLedger {
   LookupLedger(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
+  }
+
+  /** When the user was last looked up by any provider; empty when never. */
+  Optional<Instant> lastLookup(String userId) {
+    return jdbc.sql("SELECT MAX(occurred_at) FROM enrichment_lookup WHERE user_id = ?")
+        .param(userId)
+        .query((row, number) -> row.getObject(1, OffsetDateTime.class))
+        .optional()
+        .map(OffsetDateTime::toInstant);
   }
 
   void record(

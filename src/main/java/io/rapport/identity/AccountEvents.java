@@ -12,6 +12,9 @@ public final class AccountEvents {
   /** An account was created by sign-up. */
   public record SignedUp(String userId) {}
 
+  /** A user signed in with a password. */
+  public record SignedIn(String userId) {}
+
   /** A user proved the account's email address through the link sent by mail. */
   public record EmailVerified(String userId) {}
 }

@@ -4,6 +4,7 @@ import io.rapport.platform.AuditLog;
 import io.rapport.platform.RapportProperties;
 import java.math.BigDecimal;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -127,12 +128,13 @@ class SecurityConfiguration {
       PasswordEncoder encoder,
       LoginThrottle throttle,
       UserAccounts accounts,
-      AuditLog audit) {
+      AuditLog audit,
+      ApplicationEventPublisher events) {
     DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
     passwords.setPasswordEncoder(encoder);
     passwords.setUserDetailsPasswordService(users);
     return new ProviderManager(
-        new ThrottledAuthenticationProvider(passwords, throttle, accounts, audit));
+        new ThrottledAuthenticationProvider(passwords, throttle, accounts, audit, events));
   }
 
   @Bean

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -25,16 +26,19 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
   private final LoginThrottle throttle;
   private final UserAccounts accounts;
   private final AuditLog audit;
+  private final ApplicationEventPublisher events;
 
   ThrottledAuthenticationProvider(
       DaoAuthenticationProvider passwords,
       LoginThrottle throttle,
       UserAccounts accounts,
-      AuditLog audit) {
+      AuditLog audit,
+      ApplicationEventPublisher events) {
     this.passwords = passwords;
     this.throttle = throttle;
     this.accounts = accounts;
     this.audit = audit;
+    this.events = events;
   }
 
   @Override
@@ -52,6 +56,7 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
       String userId = authenticated.getName();
       accounts.recordLogin(userId);
       audit.record(AuditEventType.LOGIN_SUCCEEDED, userId, userId, ip, "password");
+      events.publishEvent(new AccountEvents.SignedIn(userId));
       return authenticated;
     } catch (AuthenticationException e) {
       throttle.recordFailure(email, ip);

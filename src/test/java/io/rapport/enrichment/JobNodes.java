@@ -22,7 +22,8 @@ final class JobNodes implements AutoCloseable {
         defaults.wantedAttributes(),
         defaults.enoughConfidence(),
         Duration.ofSeconds(1),
-        defaults.maxTries());
+        defaults.maxTries(),
+        defaults.refreshAfter());
   }
 
   JobNodes start(
