@@ -28,6 +28,8 @@ class ApiSecurityConfiguration {
 
   static final String USERS_READ = "users:read";
   static final String PROFILES_READ = "profiles:read";
+  static final String ENRICHMENT_READ = "enrichment:read";
+  static final String ENRICHMENT_WRITE = "enrichment:write";
 
   private static final String NO_TOKEN =
       "A valid bearer token is required: get one with the client-credentials grant at"
@@ -46,6 +48,10 @@ class ApiSecurityConfiguration {
             requests
                 .requestMatchers(HttpMethod.GET, "/api/v1/users/*/profile")
                 .hasAuthority("SCOPE_" + PROFILES_READ)
+                .requestMatchers(HttpMethod.GET, "/api/v1/users/*/enrichment")
+                .hasAuthority("SCOPE_" + ENRICHMENT_READ)
+                .requestMatchers(HttpMethod.POST, "/api/v1/users/*/enrichment")
+                .hasAuthority("SCOPE_" + ENRICHMENT_WRITE)
                 .requestMatchers(HttpMethod.GET, "/api/v1/users", "/api/v1/users/*")
                 .hasAuthority("SCOPE_" + USERS_READ)
                 .anyRequest()
