@@ -1,7 +1,11 @@
 package io.rapport.setup;
 
+import io.rapport.platform.yaml.Place;
+import io.rapport.platform.yaml.Value;
+import io.rapport.platform.yaml.YamlProblem;
+import io.rapport.platform.yaml.YamlSyntaxException;
+import io.rapport.platform.yaml.YamlWalker;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,11 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -24,9 +23,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * database is touched: syntax, unknown keys, wrong kinds of values, missing keys, duplicates and
  * variables that are not set.
  *
- * <p>The file is composed into SnakeYAML nodes rather than bound to objects with Jackson's YAML
- * support, because binding errors name Java types and lose the line and column, while every node
- * keeps the place it was written: that place is what an operator needs to fix the file.
+ * <p>The file is composed into nodes that keep the place each value was written ({@link
+ * YamlWalker}): that place is what an operator needs to fix the file.
  */
 final class ImportFileReader {
 
@@ -60,10 +58,11 @@ final class ImportFileReader {
    */
   ImportPlan parse(String file, String text) {
     Node root = compose(file, text);
-    YamlWalker walker = new YamlWalker(file, variables);
+    YamlWalker walker = new YamlWalker(variables::expand);
     ImportPlan plan = walk(walker, file, root);
     if (!walker.problems().isEmpty()) {
-      throw new InvalidImportFileException(file, walker.problems());
+      throw new InvalidImportFileException(
+          file, walker.problems().stream().map(problem -> problem(file, problem)).toList());
     }
     return plan;
   }
@@ -96,17 +95,14 @@ final class ImportFileReader {
   /** Null for a file that declares nothing, such as one of comments only. */
   private static Node compose(String file, String text) {
     try {
-      return new Yaml(new LoaderOptions()).compose(new StringReader(text));
-    } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      Place place =
-          mark == null ? Place.WHOLE_FILE : new Place("", mark.getLine() + 1, mark.getColumn() + 1);
-      String reason =
-          e.getContext() == null ? e.getProblem() : e.getContext() + ": " + e.getProblem();
-      throw new InvalidImportFileException(file, List.of(new ImportProblem(file, place, reason)));
-    } catch (YAMLException e) {
-      throw fileProblem(file, e.getMessage());
+      return YamlWalker.compose(text);
+    } catch (YamlSyntaxException e) {
+      throw new InvalidImportFileException(file, List.of(problem(file, e.problem())));
     }
+  }
+
+  private static ImportProblem problem(String file, YamlProblem problem) {
+    return new ImportProblem(file, problem.place(), problem.reason());
   }
 
   private static ImportPlan walk(YamlWalker walker, String file, Node root) {

@@ -1,5 +1,6 @@
 package io.rapport.setup;
 
+import io.rapport.platform.yaml.Place;
 import java.util.Comparator;
 
 /**

@@ -2,6 +2,9 @@ package io.rapport.setup;
 
 import io.rapport.identity.ApplicationDefinition;
 import io.rapport.identity.InvalidApplicationException;
+import io.rapport.platform.yaml.Place;
+import io.rapport.platform.yaml.Value;
+import io.rapport.platform.yaml.YamlWalker;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

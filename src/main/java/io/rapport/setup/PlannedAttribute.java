@@ -1,5 +1,8 @@
 package io.rapport.setup;
 
+import io.rapport.platform.yaml.Place;
+import io.rapport.platform.yaml.Value;
+import io.rapport.platform.yaml.YamlWalker;
 import io.rapport.profile.Attribute;
 import io.rapport.profile.InvalidAttributeException;
 import io.rapport.profile.Sensitivity;

@@ -1,5 +1,8 @@
-package io.rapport.setup;
+package io.rapport.profiling;
 
+import io.rapport.platform.yaml.Place;
+import io.rapport.platform.yaml.Value;
+import io.rapport.platform.yaml.YamlWalker;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,7 +56,7 @@ final class ProfilingFields {
   }
 
   Optional<Value> text(Map<String, Node> entries, String key, String path) {
-    return text(entries.get(key), path + "." + key);
+    return text(entries.get(key), Place.child(path, key));
   }
 
   Optional<Value> text(Node node, String path) {
@@ -97,7 +100,7 @@ final class ProfilingFields {
     if (node == null) {
       return null;
     }
-    String listPath = path + "." + key;
+    String listPath = Place.child(path, key);
     places.put(listPath, YamlWalker.place(node, listPath));
     List<Value> items = walker.texts(node, listPath);
     values.addAll(items);
@@ -111,7 +114,7 @@ final class ProfilingFields {
     if (node == null || YamlWalker.isNull(node)) {
       return Map.of();
     }
-    String mapPath = path + "." + key;
+    String mapPath = Place.child(path, key);
     places.put(mapPath, YamlWalker.place(node, mapPath));
     Map<String, String> texts = new LinkedHashMap<>();
     walker

@@ -1,5 +1,6 @@
-package io.rapport.setup;
+package io.rapport.platform.yaml;
 
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -10,6 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -20,31 +27,63 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * Reads values of expected shapes out of composed YAML nodes and notes every problem with its
  * place, instead of stopping at the first, so that one start-up names all of them.
+ *
+ * <p>The text is composed into SnakeYAML nodes rather than bound to objects with Jackson's YAML
+ * support, because binding errors name Java types and lose the line and column, while every node
+ * keeps the place it was written: that place is what a person needs to fix the text.
  */
-final class YamlWalker {
+public final class YamlWalker {
 
-  private final String file;
-  private final VariableExpander variables;
-  private final List<ImportProblem> problems = new ArrayList<>();
+  private final UnaryOperator<String> variables;
+  private final List<YamlProblem> problems = new ArrayList<>();
 
-  YamlWalker(String file, VariableExpander variables) {
-    this.file = file;
+  /**
+   * @param variables expands the variable references of a scalar, throwing {@link
+   *     IllegalArgumentException} with the reason when one cannot be expanded
+   */
+  public YamlWalker(UnaryOperator<String> variables) {
     this.variables = variables;
   }
 
-  List<ImportProblem> problems() {
+  /** A walker that takes every scalar as it is written. */
+  public static YamlWalker literal() {
+    return new YamlWalker(UnaryOperator.identity());
+  }
+
+  /**
+   * The text's nodes; null for a text that holds nothing, such as one of comments only.
+   *
+   * @throws YamlSyntaxException when the text is not YAML
+   */
+  public static Node compose(String text) {
+    try {
+      return new Yaml(new LoaderOptions()).compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      Place place =
+          mark == null ? Place.WHOLE_FILE : new Place("", mark.getLine() + 1, mark.getColumn() + 1);
+      String reason =
+          e.getContext() == null ? e.getProblem() : e.getContext() + ": " + e.getProblem();
+      throw new YamlSyntaxException(new YamlProblem(place, reason));
+    } catch (YAMLException e) {
+      throw new YamlSyntaxException(new YamlProblem(Place.WHOLE_FILE, e.getMessage()));
+    }
+  }
+
+  /** Every problem noted so far, in the order found. */
+  public List<YamlProblem> problems() {
     return List.copyOf(problems);
   }
 
-  void report(Place place, String reason) {
-    problems.add(new ImportProblem(file, place, reason));
+  public void report(Place place, String reason) {
+    problems.add(new YamlProblem(place, reason));
   }
 
-  void report(Node node, String path, String reason) {
+  public void report(Node node, String path, String reason) {
     report(place(node, path), reason);
   }
 
-  static Place place(Node node, String path) {
+  public static Place place(Node node, String path) {
     return new Place(path, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
   }
 
@@ -55,7 +94,7 @@ final class YamlWalker {
    * @param keys the keys allowed, or null for any
    * @return null when the node is not a mapping
    */
-  Map<String, Node> mapping(Node node, String path, Set<String> keys) {
+  public Map<String, Node> mapping(Node node, String path, Set<String> keys) {
     if (!(node instanceof MappingNode mapping)) {
       report(node, path, "must be a mapping of keys to values, not " + kind(node));
       return null;
@@ -128,7 +167,7 @@ final class YamlWalker {
   }
 
   /** The items of a list; an absent or empty value is an empty list. */
-  List<Node> sequence(Node node, String path) {
+  public List<Node> sequence(Node node, String path) {
     if (node == null || isNull(node)) {
       return List.of();
     }
@@ -140,7 +179,7 @@ final class YamlWalker {
   }
 
   /** A single value, variables expanded; empty when absent or written as nothing. */
-  Optional<Value> text(Node node, String path) {
+  public Optional<Value> text(Node node, String path) {
     if (node == null || isNull(node)) {
       return Optional.empty();
     }
@@ -150,7 +189,7 @@ final class YamlWalker {
     }
     Place place = place(node, path);
     try {
-      return Optional.of(new Value(variables.expand(scalar.getValue()), scalar.getValue(), place));
+      return Optional.of(new Value(variables.apply(scalar.getValue()), scalar.getValue(), place));
     } catch (IllegalArgumentException e) {
       report(place, e.getMessage());
       return Optional.of(new Value(scalar.getValue(), scalar.getValue(), place));
@@ -158,17 +197,17 @@ final class YamlWalker {
   }
 
   /** Notes a key that must be there and have a value, but is missing or written as nothing. */
-  void require(Map<String, Node> entries, String key, Node mapping, String path) {
+  public void require(Map<String, Node> entries, String key, Node mapping, String path) {
     Node node = entries.get(key);
     if (node == null) {
       report(mapping, path, "missing key '" + key + "'");
     } else if (isNull(node)) {
-      report(node, path + "." + key, "needs a value");
+      report(node, Place.child(path, key), "needs a value");
     }
   }
 
   /** A list of single values, each required. */
-  List<Value> texts(Node node, String path) {
+  public List<Value> texts(Node node, String path) {
     List<Node> items = sequence(node, path);
     List<Value> values = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
@@ -182,7 +221,7 @@ final class YamlWalker {
   }
 
   /** A mapping of names to single values, each required. */
-  Map<String, Value> textMap(Node node, String path) {
+  public Map<String, Value> textMap(Node node, String path) {
     Map<String, Value> values = new LinkedHashMap<>();
     Map<String, Node> entries = mapping(node, path, null);
     if (entries == null) {
@@ -191,14 +230,14 @@ final class YamlWalker {
     entries.forEach(
         (key, value) -> {
           if (isNull(value)) {
-            report(value, path + "." + key, "needs a value");
+            report(value, Place.child(path, key), "needs a value");
           }
-          text(value, path + "." + key).ifPresent(text -> values.put(key, text));
+          text(value, Place.child(path, key)).ifPresent(text -> values.put(key, text));
         });
     return values;
   }
 
-  static boolean isNull(Node node) {
+  public static boolean isNull(Node node) {
     return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
   }
 

@@ -1,12 +1,8 @@
-package io.rapport.setup;
+package io.rapport.profiling;
 
-import io.rapport.profiling.AnswerRules;
-import io.rapport.profiling.AskMode;
-import io.rapport.profiling.AskRules;
-import io.rapport.profiling.ChoiceOption;
-import io.rapport.profiling.Condition;
-import io.rapport.profiling.InputKind;
-import io.rapport.profiling.Question;
+import io.rapport.platform.yaml.Place;
+import io.rapport.platform.yaml.Value;
+import io.rapport.platform.yaml.YamlWalker;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +64,7 @@ final class QuestionReader {
             entries, "input", path, InputKind::fromKey, InputKind.values(), InputKind::key),
         fields.wording(entries, "text", path),
         fields.wording(entries, "help", path),
-        options(entries.get("options"), path + ".options"),
+        options(entries.get("options"), Place.child(path, "options")),
         rules(entries, path),
         when(entries, path),
         priority == null ? 0 : priority,
@@ -112,7 +108,7 @@ final class QuestionReader {
         fields.integer(entries, "at-login", path),
         fields.integer(entries, "after-days", path),
         fields.texts(entries, "applications", path),
-        condition(entries.get("when"), path + ".when"),
+        condition(entries.get("when"), Place.child(path, "when")),
         fields.constant(entries, "ask", path, AskMode::fromKey, AskMode.values(), AskMode::key),
         below == null ? null : below.doubleValue());
   }
@@ -132,7 +128,9 @@ final class QuestionReader {
     fields.walker().require(entries, "attribute", node, path);
     String attribute = fields.string(entries, "attribute", path);
     if (entries.containsKey("equals") && entries.containsKey("in")) {
-      fields.walker().report(entries.get("in"), path + ".in", "give equals or in, not both");
+      fields
+          .walker()
+          .report(entries.get("in"), Place.child(path, "in"), "give equals or in, not both");
       return new Condition(attribute, List.of());
     }
     if (entries.containsKey("equals")) {
@@ -145,10 +143,10 @@ final class QuestionReader {
   private List<String> equalsValue(Map<String, Node> entries, String path) {
     Value value = fields.text(entries, "equals", path).orElse(null);
     if (value == null) {
-      fields.walker().report(entries.get("equals"), path + ".equals", "needs a value");
+      fields.walker().report(entries.get("equals"), Place.child(path, "equals"), "needs a value");
       return List.of();
     }
-    fields.places().put(path + ".in[0]", value.place());
+    fields.places().put(Place.child(path, "in[0]"), value.place());
     return List.of(value.text());
   }
 }

@@ -1,10 +1,10 @@
-package io.rapport.setup;
+package io.rapport.platform.yaml;
 
 /**
- * A scalar value of the import file after its variables were expanded, with what the file says
- * there. Variables usually hold secrets, so what is shown to people is always the written form.
+ * A scalar value of a YAML text after its variables were expanded, with what the text says there.
+ * Variables usually hold secrets, so what is shown to people is always the written form.
  */
-final class Value {
+public final class Value {
 
   private final String text;
   private final String written;
@@ -17,21 +17,21 @@ final class Value {
   }
 
   /** The value to use, variables expanded. */
-  String text() {
+  public String text() {
     return text;
   }
 
   /** The value as the file writes it, with its variable references; safe to show. */
-  String written() {
+  public String written() {
     return written;
   }
 
-  Place place() {
+  public Place place() {
     return place;
   }
 
   /** The message with this value's expanded text replaced by what the file says. */
-  String redact(String message) {
+  public String redact(String message) {
     if (text.isEmpty() || text.equals(written)) {
       return message;
     }
