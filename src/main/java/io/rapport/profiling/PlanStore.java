@@ -4,21 +4,27 @@ import io.rapport.profile.Attribute;
 import io.rapport.profile.AttributeCatalog;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The stored plan: a JSON document per question in plan order, and one for the policy. The import
- * file replaces it whole; the console will edit it through the same methods.
+ * file replaces it whole; the console changes it a question at a time. Either way the whole plan is
+ * checked before anything is stored, and each write holds a lock on the policy row, so that two
+ * writers, on one node or several, do not lose each other's changes.
  *
  * <p>Nothing is cached: every node reads the database, so a plan stored on one node is used by all
  * at once.
@@ -34,6 +40,7 @@ public final class PlanStore {
   private final AttributeCatalog catalog;
   private final Clock clock;
   private final TransactionTemplate transactions;
+  private final TransactionTemplate separateTransactions;
 
   public PlanStore(
       JdbcClient jdbc,
@@ -44,6 +51,8 @@ public final class PlanStore {
     this.catalog = catalog;
     this.clock = clock;
     this.transactions = new TransactionTemplate(transactionManager);
+    this.separateTransactions = new TransactionTemplate(transactionManager);
+    separateTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** The plan in use; {@link Plan#EMPTY} until one is stored. */
@@ -74,7 +83,62 @@ public final class PlanStore {
    * @throws InvalidPlanException listing every problem; nothing is stored then
    */
   public Plan replace(Plan plan) {
-    return transactions.execute(status -> store(validate(plan)));
+    return write(ignored -> plan);
+  }
+
+  /**
+   * Applies the change to the plan in use and stores the result, checked whole as {@link #replace}
+   * checks it, in one transaction: the change sees the plan as no other writer can change it until
+   * it is stored.
+   *
+   * @param change the plan in use to the plan to store, such as {@code plan ->
+   *     plan.withoutQuestion("country")}; what it throws is thrown on, and nothing is stored
+   * @return the plan as stored
+   * @throws InvalidPlanException listing every problem of the changed plan; nothing is stored then
+   */
+  public Plan change(UnaryOperator<Plan> change) {
+    return write(change);
+  }
+
+  private Plan write(UnaryOperator<Plan> change) {
+    ensurePolicyRow();
+    return transactions.execute(
+        status -> {
+          lock();
+          return store(validate(change.apply(current())));
+        });
+  }
+
+  /**
+   * Writers lock the policy row, so there must be one before the first plan is stored: a row with
+   * the default policy, which is what a missing row means, committed on its own.
+   */
+  private void ensurePolicyRow() {
+    if (policyRowExists()) {
+      return;
+    }
+    try {
+      separateTransactions.executeWithoutResult(
+          status -> insertPolicy(Policy.DEFAULT, Instant.now(clock).atOffset(ZoneOffset.UTC)));
+    } catch (DuplicateKeyException e) {
+      log.debug("Another writer stored the first policy row at the same time", e);
+    }
+  }
+
+  private boolean policyRowExists() {
+    return jdbc.sql("SELECT COUNT(*) FROM profiling_policy WHERE id = ?")
+            .param(POLICY_ROW)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** Holds the policy row until the transaction ends. */
+  private void lock() {
+    jdbc.sql("SELECT id FROM profiling_policy WHERE id = ? FOR UPDATE")
+        .param(POLICY_ROW)
+        .query(Integer.class)
+        .optional();
   }
 
   private Plan validate(Plan plan) {
@@ -85,10 +149,15 @@ public final class PlanStore {
 
   private Plan store(Plan plan) {
     var now = Instant.now(clock).atOffset(ZoneOffset.UTC);
-    jdbc.sql("DELETE FROM profiling_policy").update();
-    jdbc.sql("INSERT INTO profiling_policy (id, definition, updated_at) VALUES (?, ?, ?)")
-        .params(POLICY_ROW, PlanDocuments.write(plan.policy()), now)
-        .update();
+    // Updated in place rather than deleted and inserted, so that a writer waiting on its lock
+    // finds the row still there once this transaction ends.
+    int updated =
+        jdbc.sql("UPDATE profiling_policy SET definition = ?, updated_at = ? WHERE id = ?")
+            .params(PlanDocuments.write(plan.policy()), now, POLICY_ROW)
+            .update();
+    if (updated == 0) {
+      insertPolicy(plan.policy(), now);
+    }
     jdbc.sql("DELETE FROM profiling_question").update();
     for (int i = 0; i < plan.questions().size(); i++) {
       Question question = plan.questions().get(i);
@@ -101,5 +170,11 @@ public final class PlanStore {
     }
     log.debug("Profiling plan stored: {} questions", plan.questions().size());
     return plan;
+  }
+
+  private void insertPolicy(Policy policy, OffsetDateTime now) {
+    jdbc.sql("INSERT INTO profiling_policy (id, definition, updated_at) VALUES (?, ?, ?)")
+        .params(POLICY_ROW, PlanDocuments.write(policy), now)
+        .update();
   }
 }

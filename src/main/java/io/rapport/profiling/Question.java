@@ -50,6 +50,12 @@ public record Question(
     return Wording.pick(help, locale);
   }
 
+  /** The same question, enabled or disabled. */
+  public Question withEnabled(boolean asked) {
+    return new Question(
+        id, attribute, input, text, help, options, rules, when, priority, gate, asked);
+  }
+
   /** Gates must be answered, whatever {@link AnswerRules#required()} says. */
   public boolean required() {
     return gate || rules.required();
