@@ -33,6 +33,9 @@ public final class EnrichmentJobs implements SmartLifecycle {
 
   static final String TASK = "enrich-user";
 
+  /** The trigger of a job an administrator ran again after it gave up. */
+  static final String RETRY = "retry";
+
   /**
    * How long a stopping node waits for its running jobs; one still running then is taken up again
    * by a node once its heartbeat is missed.
@@ -45,6 +48,7 @@ public final class EnrichmentJobs implements SmartLifecycle {
   private final EnrichmentPipeline pipeline;
   private final EnrichmentProperties properties;
   private final Clock clock;
+  private final JobFailures failures;
   private final CustomTask<JobData> task;
   private final SchedulerClient client;
   private final Scheduler scheduler;
@@ -53,8 +57,10 @@ public final class EnrichmentJobs implements SmartLifecycle {
       DataSource dataSource,
       EnrichmentPipeline pipeline,
       EnrichmentProperties properties,
-      Clock clock) {
+      Clock clock,
+      JobFailures failures) {
     this.pipeline = pipeline;
+    this.failures = failures;
     this.properties = properties;
     this.clock = clock;
     this.task =
@@ -91,7 +97,8 @@ public final class EnrichmentJobs implements SmartLifecycle {
    */
   public boolean enqueue(String userId, String trigger) {
     boolean queued =
-        client.scheduleIfNotExists(task.instance(userId, new JobData(trigger, 1)), clock.instant());
+        client.scheduleIfNotExists(
+            task.instance(userId, new JobData(trigger, 1, null)), clock.instant());
     log.debug("Enrichment job for a user {}: {}", queued ? "queued" : "already queued", trigger);
     return queued;
   }
@@ -101,17 +108,60 @@ public final class EnrichmentJobs implements SmartLifecycle {
     return client.getScheduledExecution(TaskInstanceId.of(TASK, userId)).isPresent();
   }
 
+  /**
+   * Runs the job again now: a job that gave up is queued anew, one waiting to retry is brought
+   * forward.
+   *
+   * @return false when the user has no job, waiting or failed
+   */
+  public boolean retryNow(String userId) {
+    if (failures.remove(userId)) {
+      client.scheduleIfNotExists(
+          task.instance(userId, new JobData(RETRY, 1, null)), clock.instant());
+      return true;
+    }
+    TaskInstanceId id = TaskInstanceId.of(TASK, userId);
+    if (client.getScheduledExecution(id).isEmpty()) {
+      return false;
+    }
+    client.reschedule(id, clock.instant());
+    return true;
+  }
+
   private CompletionHandler<JobData> execute(
       TaskInstance<JobData> instance, ExecutionContext context) {
     JobData data = instance.getData();
-    Optional<Duration> retry = pipeline.enrich(instance.getId()).flatMap(EnrichmentRun::retryAfter);
-    if (retry.isEmpty() || data.attempt() >= properties.maxTries()) {
+    String userId = instance.getId();
+    Duration retry;
+    String reason;
+    try {
+      Optional<EnrichmentRun> run = pipeline.enrich(userId);
+      retry = run.flatMap(EnrichmentRun::retryAfter).orElse(null);
+      reason = run.map(EnrichmentRun::unfinishedReasons).orElse(null);
+    } catch (RuntimeException e) {
+      // A fault of Rapport's own, such as the database going away mid-run: tried again like a
+      // provider's failure, and listed with its kind, never its message (it may quote data).
+      log.warn("RAPPORT-ENRICH-005 An enrichment job failed: {}", e.getClass().getName());
+      log.debug("Enrichment job failure", e);
+      retry = properties.retryDelay();
+      reason = "failed: " + e.getClass().getSimpleName();
+    }
+    if (retry == null) {
+      failures.remove(userId);
+      return new CompletionHandler.OnCompleteRemove<>();
+    }
+    if (data.attempt() >= properties.maxTries()) {
+      failures.record(userId, data.trigger(), data.attempt(), reason);
+      log.info(
+          "RAPPORT-ENRICH-006 An enrichment job gave up after {} tries; listed in the console",
+          data.attempt());
       return new CompletionHandler.OnCompleteRemove<>();
     }
     Duration backoff = properties.retryDelay().multipliedBy(1L << Math.min(20, data.attempt() - 1));
-    Duration delay = retry.get().compareTo(backoff) > 0 ? retry.get() : backoff;
+    Duration delay = retry.compareTo(backoff) > 0 ? retry : backoff;
+    JobData next = data.next(reason);
     return (complete, operations) ->
-        operations.reschedule(complete, clock.instant().plus(delay), data.next());
+        operations.reschedule(complete, clock.instant().plus(delay), next);
   }
 
   @Override
@@ -139,11 +189,12 @@ public final class EnrichmentJobs implements SmartLifecycle {
    * A job's data, stored as JSON.
    *
    * @param attempt 1 for the first run, then one more for each run again
+   * @param reason why the last run did not finish (provider by provider); null before the first
    */
-  record JobData(String trigger, int attempt) {
+  record JobData(String trigger, int attempt, String reason) {
 
-    JobData next() {
-      return new JobData(trigger, attempt + 1);
+    JobData next(String reason) {
+      return new JobData(trigger, attempt + 1, reason);
     }
   }
 

@@ -2,6 +2,7 @@ package io.rapport.enrichment;
 
 import io.rapport.identity.UserAccount;
 import io.rapport.identity.UserAccounts;
+import io.rapport.profile.AttributeCatalog;
 import io.rapport.profile.InvalidObservationException;
 import io.rapport.profile.NewObservation;
 import io.rapport.profile.Observation;
@@ -40,6 +41,7 @@ public final class EnrichmentPipeline {
   private final LookupCache cache;
   private final LookupLedger ledger;
   private final EnrichmentProperties properties;
+  private final AttributeCatalog catalog;
   private final ConcurrentMap<String, CompletableFuture<LookupResult>> inFlight =
       new ConcurrentHashMap<>();
 
@@ -50,8 +52,10 @@ public final class EnrichmentPipeline {
       Providers providers,
       LookupCache cache,
       LookupLedger ledger,
-      EnrichmentProperties properties) {
+      EnrichmentProperties properties,
+      AttributeCatalog catalog) {
     this.accounts = accounts;
+    this.catalog = catalog;
     this.profiles = profiles;
     this.domains = domains;
     this.providers = providers;
@@ -78,6 +82,60 @@ public final class EnrichmentPipeline {
     }
     complete = complete || knowsEnough(profiles.profileOf(userId));
     return Optional.of(new EnrichmentRun(userId, runs, complete));
+  }
+
+  /**
+   * The console's test lookup of one address: asks every enabled provider in order, without
+   * stopping once enough is known, so that the administrator sees what each returns; and says what
+   * each finding would become in a profile. Fresh cached answers are used, new answers are cached
+   * and every lookup is recorded (it costs what any lookup costs), but no observation is stored.
+   *
+   * @param email a normalised address
+   */
+  public List<Trial> tryOut(String email) {
+    Lookup lookup = new Lookup(email, domains.classify(email));
+    List<Trial> trials = new ArrayList<>();
+    for (ConfiguredProvider configured : providers.enabled()) {
+      EnrichmentProvider provider = configured.provider();
+      if (!provider.accepts(lookup.emailClass())) {
+        trials.add(new Trial(ProviderRun.notAsked(provider.id()), List.of()));
+        continue;
+      }
+      Answer answer = ask(configured, lookup);
+      LookupResult result = answer.result();
+      ledger.record(
+          provider.id(),
+          provider.subject(),
+          null,
+          result.outcome(),
+          answer.cacheHit(),
+          answer.duration());
+      ProviderRun run =
+          new ProviderRun(
+              provider.id(), result.outcome(), answer.cacheHit(), result.findings(), 0, result);
+      trials.add(new Trial(run, result.findings().stream().map(this::becomes).toList()));
+    }
+    return trials;
+  }
+
+  private Becomes becomes(Finding finding) {
+    return catalog
+        .find(finding.attribute())
+        .map(
+            attribute ->
+                attribute
+                    .type()
+                    .normalize(finding.value())
+                    .map(value -> new Becomes(finding, attribute.key(), value, null))
+                    .orElseGet(
+                        () ->
+                            new Becomes(
+                                finding,
+                                attribute.key(),
+                                null,
+                                "not " + attribute.type().expectation())))
+        .orElseGet(
+            () -> new Becomes(finding, null, null, "no attribute '" + finding.attribute() + "'"));
   }
 
   private ProviderRun run(ConfiguredProvider configured, Lookup lookup, String userId) {
@@ -208,4 +266,21 @@ public final class EnrichmentPipeline {
   }
 
   private record Answer(LookupResult result, boolean cacheHit, Duration duration) {}
+
+  /** What one provider did in a test lookup, and what each of its findings would become. */
+  public record Trial(ProviderRun run, List<Becomes> findings) {
+
+    public Trial {
+      findings = List.copyOf(findings);
+    }
+  }
+
+  /**
+   * What a finding would become in a profile.
+   *
+   * @param attribute the catalog attribute; null when the catalog has none of that key
+   * @param value the value as the attribute stores it; null when refused
+   * @param refusal why it would not be stored; null when it would
+   */
+  public record Becomes(Finding finding, String attribute, String value, String refusal) {}
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What one enrichment of one user did, provider by provider.
@@ -24,5 +25,16 @@ public record EnrichmentRun(String userId, List<ProviderRun> providers, boolean 
         .map(LookupResult::retryAfter)
         .filter(Objects::nonNull)
         .min(Duration::compareTo);
+  }
+
+  /**
+   * Why the enrichment is not finished, provider by provider, for the console's list of jobs:
+   * {@code website: error (timeout); clearbit: queued}. Empty when no provider asked to come back.
+   */
+  public String unfinishedReasons() {
+    return providers.stream()
+        .filter(run -> run.result() != null && run.result().retryAfter() != null)
+        .map(ProviderRun::summary)
+        .collect(Collectors.joining("; "));
   }
 }

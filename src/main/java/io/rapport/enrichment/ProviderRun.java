@@ -1,6 +1,7 @@
 package io.rapport.enrichment;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What one provider did in one enrichment of one user: for the console's test lookup, the tests and
@@ -20,6 +21,15 @@ public record ProviderRun(
 
   public ProviderRun {
     findings = List.copyOf(findings);
+  }
+
+  /** {@code website: error (timeout)}, {@code clearbit: queued}, {@code email-domain: match}. */
+  public String summary() {
+    if (outcome == null) {
+      return providerId + ": not asked";
+    }
+    String what = providerId + ": " + outcome.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return result != null && result.reason() != null ? what + " (" + result.reason() + ")" : what;
   }
 
   static ProviderRun notAsked(String providerId) {

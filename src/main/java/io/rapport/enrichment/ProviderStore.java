@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +46,31 @@ public final class ProviderStore {
         .list();
   }
 
+  /** Every provider with where its settings came from, in waterfall order, for the console. */
+  public List<StoredProvider> rows() {
+    return jdbc.sql(
+            """
+            SELECT provider_id, provider_type, position, enabled, settings, credentials, origin,
+              disabled_reason, updated_at
+            FROM enrichment_provider ORDER BY position, provider_id""")
+        .query(
+            (row, number) ->
+                new StoredProvider(
+                    map(row, number),
+                    row.getString("origin"),
+                    row.getString("disabled_reason"),
+                    row.getObject("updated_at", OffsetDateTime.class).toInstant()))
+        .list();
+  }
+
+  /** Removes the provider; whether there was one of this id. */
+  public boolean delete(String providerId) {
+    return jdbc.sql("DELETE FROM enrichment_provider WHERE provider_id = ?")
+            .param(providerId)
+            .update()
+        > 0;
+  }
+
   /** Stops asking a provider, with the reason an administrator will read (a refused key). */
   public void disable(String providerId, String reason) {
     jdbc.sql(
@@ -54,7 +81,10 @@ public final class ProviderStore {
         .update();
   }
 
-  /** Adds the provider, or replaces the one of this id. */
+  /**
+   * Adds the provider, or replaces the one of this id. The reason Rapport disabled it for is kept
+   * while it stays disabled, and cleared when it is enabled.
+   */
   public void save(ProviderSettings settings, String origin) {
     Object[] values = {
       settings.type(),
@@ -70,9 +100,19 @@ public final class ProviderStore {
         jdbc.sql(
                 """
                 UPDATE enrichment_provider SET provider_type = ?, position = ?, enabled = ?,
-                  settings = ?, credentials = ?, origin = ?, updated_at = ?, disabled_reason = NULL
+                  settings = ?, credentials = ?, origin = ?, updated_at = ?,
+                  disabled_reason = CASE WHEN ? THEN NULL ELSE disabled_reason END
                 WHERE provider_id = ?""")
-            .params(values)
+            .params(
+                values[0],
+                values[1],
+                values[2],
+                values[3],
+                values[4],
+                values[5],
+                values[6],
+                settings.enabled(),
+                values[7])
             .update();
     if (updated == 0) {
       jdbc.sql(
@@ -112,6 +152,16 @@ public final class ProviderStore {
         settings.path("monthly-budget").asInt(0),
         duration(settings, "cache-for", ProviderSettings.DEFAULT_CACHE));
   }
+
+  /**
+   * A provider as stored.
+   *
+   * @param origin {@code default} (a migration), {@code import} (the import file) or {@code
+   *     console}
+   * @param disabledReason why Rapport disabled it (its key was refused); null otherwise
+   */
+  public record StoredProvider(
+      ProviderSettings settings, String origin, String disabledReason, Instant updatedAt) {}
 
   private static String settingsDocument(ProviderSettings settings) {
     Map<String, Object> document = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.rapport.enrichment;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,11 @@ public final class Providers {
   /** The kinds of provider this version of Rapport knows, by {@code type}. */
   public Optional<ProviderType> type(String type) {
     return Optional.ofNullable(types.get(type));
+  }
+
+  /** The kinds of provider this version of Rapport knows, in name order. */
+  public List<ProviderType> types() {
+    return types.values().stream().sorted(Comparator.comparing(ProviderType::type)).toList();
   }
 
   private Optional<ConfiguredProvider> create(ProviderSettings settings) {

@@ -6,6 +6,7 @@ import io.rapport.identity.AccountService;
 import io.rapport.identity.UserAccount;
 import io.rapport.identity.UserAccounts;
 import io.rapport.platform.testing.RapportAppTest;
+import io.rapport.profile.AttributeCatalog;
 import io.rapport.profile.NewObservation;
 import io.rapport.profile.ProfileService;
 import io.rapport.profile.ProfileValue;
@@ -42,6 +43,7 @@ class EnrichmentPipelineTest {
   @Autowired EmailDomainProviderType emailDomain;
   @Autowired EnrichmentJobs jobs;
   @Autowired JdbcClient jdbc;
+  @Autowired AttributeCatalog catalog;
 
   private final CountingProviderType companies =
       new CountingProviderType(Subject.COMPANY, CountingProviderType::company);
@@ -59,7 +61,8 @@ class EnrichmentPipelineTest {
             new Providers(store, List.of(emailDomain, companies)),
             cache,
             ledger,
-            properties);
+            properties,
+            catalog);
     domain = "firm-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
   }
 

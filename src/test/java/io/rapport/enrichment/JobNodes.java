@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Enrichment job runners started by a test, as the nodes of a cluster would run them: the
@@ -33,7 +34,12 @@ final class JobNodes implements AutoCloseable {
       EnrichmentProperties defaults) {
     for (int i = 0; i < count; i++) {
       EnrichmentJobs node =
-          new EnrichmentJobs(dataSource, pipeline, running(defaults), Clock.systemUTC());
+          new EnrichmentJobs(
+              dataSource,
+              pipeline,
+              running(defaults),
+              Clock.systemUTC(),
+              new JobFailures(JdbcClient.create(dataSource), Clock.systemUTC()));
       node.start();
       nodes.add(node);
     }
