@@ -1,8 +1,8 @@
 package io.rapport.admin;
 
+import io.rapport.enrichment.ProviderAdministration;
 import io.rapport.enrichment.ProviderSettings;
 import io.rapport.enrichment.ProviderStore.StoredProvider;
-import org.springframework.boot.convert.DurationStyle;
 
 /**
  * A provider as its row on the providers page shows it.
@@ -15,28 +15,27 @@ record ProviderRow(StoredProvider provider, boolean first, boolean last, long ca
     return new ProviderRow(provider, index == 0, index == count - 1, callsThisMonth);
   }
 
-  ProviderSettings settings() {
+  public ProviderSettings settings() {
     return provider.settings();
   }
 
-  String limit() {
+  public String limit() {
     int perMinute = settings().requestsPerMinute();
     return perMinute == 0 ? "no limit" : perMinute + " a minute";
   }
 
-  String timeout() {
-    return DurationStyle.SIMPLE.print(settings().timeout());
+  public String timeout() {
+    return ProviderAdministration.text(settings().timeout());
   }
 
-  String cacheFor() {
-    return DurationStyle.SIMPLE.print(settings().cacheFor());
+  public String cacheFor() {
+    return ProviderAdministration.text(settings().cacheFor());
   }
 
   /** {@code 120 of 1000 calls}, or the calls alone when there is no budget. */
-  String budget() {
+  public String budget() {
     int budget = settings().monthlyBudget();
-    return budget == 0
-        ? callsThisMonth + " calls, no budget"
-        : callsThisMonth + " of " + budget + " calls";
+    String calls = callsThisMonth + (callsThisMonth == 1 ? " call" : " calls");
+    return budget == 0 ? calls + ", no budget" : callsThisMonth + " of " + budget + " calls";
   }
 }

@@ -21,8 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 public final class LookupFigures {
 
-  private static final long SECONDS_A_DAY = Duration.ofDays(1).toSeconds();
-
   private final JdbcClient jdbc;
   private final Clock clock;
 
@@ -43,17 +41,19 @@ public final class LookupFigures {
     Map<String, List<Day>> figures = new LinkedHashMap<>();
     jdbc.sql(
             """
-            SELECT provider_id, FLOOR(EXTRACT(EPOCH FROM occurred_at) / ?) AS day_number,
+            SELECT provider_id, day_number,
               SUM(CASE WHEN cache_hit THEN 0 ELSE 1 END) AS calls,
               SUM(CASE WHEN cache_hit THEN 1 ELSE 0 END) AS cache_hits,
               SUM(CASE WHEN outcome = 'MATCH' THEN 1 ELSE 0 END) AS matches,
               SUM(CASE WHEN outcome = 'NO_MATCH' THEN 1 ELSE 0 END) AS no_matches,
               SUM(CASE WHEN outcome = 'ERROR' THEN 1 ELSE 0 END) AS errors,
               SUM(CASE WHEN cache_hit THEN 0 ELSE duration_ms END) AS call_ms
-            FROM enrichment_lookup WHERE occurred_at >= ?
-            GROUP BY provider_id, FLOOR(EXTRACT(EPOCH FROM occurred_at) / ?)
+            FROM (SELECT provider_id, cache_hit, outcome, duration_ms,
+                    FLOOR(EXTRACT(EPOCH FROM occurred_at) / 86400) AS day_number
+                  FROM enrichment_lookup WHERE occurred_at >= ?) lookups
+            GROUP BY provider_id, day_number
             ORDER BY provider_id, day_number DESC""")
-        .params(SECONDS_A_DAY, first.atStartOfDay().atOffset(ZoneOffset.UTC), SECONDS_A_DAY)
+        .param(first.atStartOfDay().atOffset(ZoneOffset.UTC))
         .query(
             (RowCallbackHandler)
                 row -> {

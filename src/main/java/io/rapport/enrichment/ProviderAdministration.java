@@ -233,6 +233,25 @@ public final class ProviderAdministration {
   }
 
   /**
+   * A duration as an administrator writes it, in its largest whole unit: {@code 30d}, {@code 5s},
+   * {@code 1500ms}. Spring's own simple style prints every duration in milliseconds.
+   */
+  public static String text(Duration duration) {
+    record Unit(String suffix, Duration size) {}
+    for (Unit unit :
+        List.of(
+            new Unit("d", Duration.ofDays(1)),
+            new Unit("h", Duration.ofHours(1)),
+            new Unit("m", Duration.ofMinutes(1)),
+            new Unit("s", Duration.ofSeconds(1)))) {
+      if (!duration.isZero() && duration.toMillis() % unit.size().toMillis() == 0) {
+        return duration.toMillis() / unit.size().toMillis() + unit.suffix();
+      }
+    }
+    return duration.toMillis() + "ms";
+  }
+
+  /**
    * The provider form as typed; blank fields take their defaults, and a blank API key keeps the
    * stored one.
    */
@@ -265,9 +284,9 @@ public final class ProviderAdministration {
           settings.baseUrl(),
           "",
           String.valueOf(settings.requestsPerMinute()),
-          DurationStyle.SIMPLE.print(settings.timeout()),
+          text(settings.timeout()),
           String.valueOf(settings.monthlyBudget()),
-          DurationStyle.SIMPLE.print(settings.cacheFor()));
+          text(settings.cacheFor()));
     }
   }
 }
