@@ -160,10 +160,11 @@ public final class Egress implements AutoCloseable {
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
       return response;
     } catch (GuardedDnsResolver.RefusedAddress refused) {
+      // The host may be a user's own domain (the website provider calls the email's domain).
       log.warn(
-          "RAPPORT-EGRESS-001 Refused a call to {}: it resolves to {}; nothing was sent",
-          refused.host,
+          "RAPPORT-EGRESS-001 Refused a call: its host resolves to {}; nothing was sent",
           refused.reason);
+      log.debug("RAPPORT-EGRESS-001 The refused host: {}", refused.host);
       throw new EgressRefusedException(refused.host, refused.reason);
     } catch (BodyTooLarge tooLarge) {
       throw new EgressException(
