@@ -52,6 +52,8 @@ class EnrichmentPipelineTest {
 
   @BeforeEach
   void pipelineWithAPaidCompanyProvider() {
+    // The default website provider is not among this pipeline's types: off, not skipped noisily.
+    store.save(WebsiteEnrichmentTest.defaultWebsiteRow(false), "default");
     store.save(CountingProviderType.settings("paid-companies", 10), "test");
     pipeline =
         new EnrichmentPipeline(
@@ -67,8 +69,9 @@ class EnrichmentPipelineTest {
   }
 
   @AfterEach
-  void keepOnlyTheDefaultProvider() {
-    store.retainOnly(List.of(EmailDomainProviderType.TYPE));
+  void keepOnlyTheDefaultProviders() {
+    store.retainOnly(List.of(EmailDomainProviderType.TYPE, WebsiteProviderType.TYPE));
+    store.save(WebsiteEnrichmentTest.defaultWebsiteRow(true), "default");
   }
 
   @Test

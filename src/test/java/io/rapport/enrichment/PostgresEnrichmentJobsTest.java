@@ -78,7 +78,14 @@ class PostgresEnrichmentJobsTest {
                 .list())
         .as("users enriched more than once")
         .isEmpty();
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM enrichment_lookup").query(Integer.class).single())
-        .isEqualTo(USERS);
+    assertThat(
+            jdbc.sql(
+                    """
+                    SELECT provider_id, COUNT(*) FROM enrichment_lookup GROUP BY provider_id
+                    ORDER BY provider_id""")
+                .query((row, number) -> row.getString(1) + "=" + row.getInt(2))
+                .list())
+        .as("one lookup per user and default provider")
+        .containsExactly("email-domain=" + USERS, "website=" + USERS);
   }
 }

@@ -22,7 +22,7 @@ class TestDatabasesTest {
                 .sql("SELECT COUNT(*) FROM attribute WHERE builtin = true")
                 .query(Long.class)
                 .single())
-        .isEqualTo(22);
+        .isEqualTo(27);
   }
 
   @ParameterizedTest
@@ -42,7 +42,7 @@ class TestDatabasesTest {
 
       assertThat(
               second.jdbc().sql("SELECT COUNT(*) FROM attribute_label").query(Long.class).single())
-          .isEqualTo(44);
+          .isEqualTo(54);
     }
   }
 
