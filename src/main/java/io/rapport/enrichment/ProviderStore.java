@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ProviderStore {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** The width of the {@code disabled_reason} column. */
+  private static final int MAX_REASON = 500;
 
   private final JdbcClient jdbc;
   private final SecretCipher cipher;
@@ -44,14 +48,30 @@ public final class ProviderStore {
         .list();
   }
 
-  /** Stops asking a provider, with the reason an administrator will read (a refused key). */
-  public void disable(String providerId, String reason) {
-    jdbc.sql(
-            """
-            UPDATE enrichment_provider SET enabled = false, disabled_reason = ?, updated_at = ?
-            WHERE provider_id = ?""")
-        .params(reason, clock.instant().atOffset(ZoneOffset.UTC), providerId)
-        .update();
+  /**
+   * Stops asking a provider, with the reason an administrator will read (a refused key).
+   *
+   * @return whether this call disabled it; false when it was disabled already (by another node that
+   *     met the same refusal) or does not exist
+   */
+  public boolean disable(String providerId, String reason) {
+    String kept = reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
+    return jdbc.sql(
+                """
+                UPDATE enrichment_provider SET enabled = false, disabled_reason = ?, updated_at = ?
+                WHERE provider_id = ? AND enabled = true""")
+            .params(kept, clock.instant().atOffset(ZoneOffset.UTC), providerId)
+            .update()
+        == 1;
+  }
+
+  /** Why the provider was disabled by Rapport (a refused key); empty when it was not. */
+  public Optional<String> disabledReason(String providerId) {
+    return jdbc.sql("SELECT disabled_reason FROM enrichment_provider WHERE provider_id = ?")
+        .param(providerId)
+        .query((row, number) -> Optional.ofNullable(row.getString(1)))
+        .optional()
+        .flatMap(reason -> reason);
   }
 
   /** Adds the provider, or replaces the one of this id. */

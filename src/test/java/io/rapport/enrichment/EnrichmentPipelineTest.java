@@ -38,6 +38,7 @@ class EnrichmentPipelineTest {
   @Autowired ProviderStore store;
   @Autowired LookupCache cache;
   @Autowired LookupLedger ledger;
+  @Autowired ProviderCaller caller;
   @Autowired EnrichmentProperties properties;
   @Autowired EmailDomainProviderType emailDomain;
   @Autowired EnrichmentJobs jobs;
@@ -59,6 +60,7 @@ class EnrichmentPipelineTest {
             new Providers(store, List.of(emailDomain, companies)),
             cache,
             ledger,
+            caller,
             properties);
     domain = "firm-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
   }

@@ -23,7 +23,8 @@ final class JobNodes implements AutoCloseable {
         defaults.enoughConfidence(),
         Duration.ofSeconds(1),
         defaults.maxTries(),
-        defaults.refreshAfter());
+        defaults.refreshAfter(),
+        defaults.rateLimitWait());
   }
 
   JobNodes start(
