@@ -61,9 +61,9 @@ final class ProviderCircuits {
               CircuitBreaker.State to = event.getStateTransition().getToState();
               if (to == CircuitBreaker.State.OPEN) {
                 log.warn(
-                    "RAPPORT-ENRICH-013 Provider '{}' failed too often; not asked for {}",
+                    "RAPPORT-ENRICH-013 Provider '{}' failed too often; not asked for {} s",
                     providerId,
-                    OPEN_FOR);
+                    OPEN_FOR.toSeconds());
               } else if (to == CircuitBreaker.State.CLOSED) {
                 log.info("RAPPORT-ENRICH-014 Provider '{}' answers again", providerId);
               }
