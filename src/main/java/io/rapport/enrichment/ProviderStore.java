@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -103,6 +104,56 @@ public final class ProviderStore {
           .params(values)
           .update();
     }
+  }
+
+  /**
+   * Saves the provider as a declaration states it at every start (the import file): like {@link
+   * #save}, except that a provider Rapport disabled because its service refused the credentials
+   * stays disabled, with its reason, while the declared key and base URL are the ones refused.
+   * Another key enables it again; the same file applied at the next start does not.
+   *
+   * @return the reason it stays disabled; empty when it is saved as declared
+   */
+  public Optional<String> declare(ProviderSettings settings, String origin) {
+    Optional<String> refused = refusedAsDeclared(settings);
+    if (refused.isEmpty()) {
+      save(settings, origin);
+      return Optional.empty();
+    }
+    save(withEnabled(settings, false), origin);
+    jdbc.sql("UPDATE enrichment_provider SET disabled_reason = ? WHERE provider_id = ?")
+        .params(refused.get(), settings.id())
+        .update();
+    return refused;
+  }
+
+  private Optional<String> refusedAsDeclared(ProviderSettings declared) {
+    if (!declared.enabled()) {
+      return Optional.empty();
+    }
+    Optional<String> reason = disabledReason(declared.id());
+    return reason.filter(
+        why ->
+            list().stream()
+                .filter(stored -> stored.id().equals(declared.id()))
+                .anyMatch(
+                    stored ->
+                        Objects.equals(stored.apiKey(), declared.apiKey())
+                            && Objects.equals(stored.baseUrl(), declared.baseUrl())));
+  }
+
+  private static ProviderSettings withEnabled(ProviderSettings settings, boolean enabled) {
+    return new ProviderSettings(
+        settings.id(),
+        settings.type(),
+        settings.position(),
+        enabled,
+        settings.baseUrl(),
+        settings.apiKey(),
+        settings.requestsPerMinute(),
+        settings.timeout(),
+        settings.monthlyBudget(),
+        settings.cacheFor());
   }
 
   /** Removes every provider not among these ids. */

@@ -32,6 +32,11 @@ public final class Providers {
         .toList();
   }
 
+  /** Every kind of provider this version of Rapport knows. */
+  public List<ProviderType> types() {
+    return List.copyOf(types.values());
+  }
+
   /** The kinds of provider this version of Rapport knows, by {@code type}. */
   public Optional<ProviderType> type(String type) {
     return Optional.ofNullable(types.get(type));

@@ -13,9 +13,10 @@ import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Typed reads of the {@code profiling} section: whole numbers, decimals, flags, names and texts by
- * language. Notes where every value was written, so that the plan's refusals can be traced back to
- * the file, and keeps every value read, so that messages never show an expanded variable.
+ * Typed reads of the {@code profiling} and {@code enrichment} sections: whole numbers, decimals,
+ * flags, names and texts by language. Notes where every value was written, so that the plan's
+ * refusals can be traced back to the file, and keeps every value read, so that messages never show
+ * an expanded variable.
  */
 final class ProfilingFields {
 
