@@ -3,9 +3,7 @@ package io.rapport.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rapport.enrichment.EnrichmentProvider;
 import io.rapport.enrichment.ProviderSettings;
-import io.rapport.enrichment.ProviderType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,10 @@ class EnrichmentSectionReaderTest {
   private final ImportFileReader reader =
       new ImportFileReader(
           new VariableExpander(Map.of("PAID_API_KEY", "sk-live-0123456789")::get),
-          List.of(keyless("email-domain"), keyless("website"), new PaidProviderType()));
+          List.of(
+              new KeylessProviderType("email-domain"),
+              new KeylessProviderType("website"),
+              new PaidProviderType()));
 
   @Test
   void readsTheProvidersInWaterfallOrderWithEveryKey() {
@@ -178,24 +179,5 @@ class EnrichmentSectionReaderTest {
 
     assertThat(plan.providers().toString()).doesNotContain("sk-live");
     assertThat(plan.providers().providers().getFirst().toString()).doesNotContain("sk-live");
-  }
-
-  private static ProviderType keyless(String name) {
-    return new ProviderType() {
-      @Override
-      public String type() {
-        return name;
-      }
-
-      @Override
-      public boolean needsApiKey() {
-        return false;
-      }
-
-      @Override
-      public EnrichmentProvider create(ProviderSettings settings) {
-        throw new UnsupportedOperationException("the reader makes no providers");
-      }
-    };
   }
 }
