@@ -27,6 +27,10 @@ import org.springframework.stereotype.Component;
  * with 429. A call over the rate limit waits for the next window, up to {@code
  * rapport.enrichment.rate-limit-wait}, since the aim is that no call is lost to the limit and the
  * limit is used in full; past that, the caller is told when the next window starts.
+ *
+ * <p>Each statement runs on its own, outside any transaction, as the enrichment jobs run: a call
+ * counted stays counted whatever happens to the lookup, and on PostgreSQL the key collision of two
+ * nodes making one row would otherwise abort the surrounding transaction.
  */
 @Component
 final class ProviderLimits {
