@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * every wanted attribute is known with enough confidence, so that paid providers are asked only for
  * what the free ones did not find. Answers come from the cache while they are fresh, and two
  * lookups of the same subject at once on this node make one call. What providers find becomes
- * observations from {@code enrichment:<provider>}; precedence keeps what the user declared.
+ * observations from {@code enrichment:<provider>}; precedence keeps what the user declared. Calls
+ * go through {@link ProviderCaller}, which keeps each provider within its limits.
  */
 @Component
 public final class EnrichmentPipeline {
@@ -40,9 +41,10 @@ public final class EnrichmentPipeline {
   private final Providers providers;
   private final LookupCache cache;
   private final LookupLedger ledger;
+  private final ProviderCaller caller;
   private final EnrichmentProperties properties;
   private final AttributeCatalog catalog;
-  private final ConcurrentMap<String, CompletableFuture<LookupResult>> inFlight =
+  private final ConcurrentMap<String, CompletableFuture<Answer>> inFlight =
       new ConcurrentHashMap<>();
 
   EnrichmentPipeline(
@@ -52,6 +54,7 @@ public final class EnrichmentPipeline {
       Providers providers,
       LookupCache cache,
       LookupLedger ledger,
+      ProviderCaller caller,
       EnrichmentProperties properties,
       AttributeCatalog catalog) {
     this.accounts = accounts;
@@ -61,6 +64,7 @@ public final class EnrichmentPipeline {
     this.providers = providers;
     this.cache = cache;
     this.ledger = ledger;
+    this.caller = caller;
     this.properties = properties;
   }
 
@@ -98,21 +102,34 @@ public final class EnrichmentPipeline {
     for (ConfiguredProvider configured : providers.enabled()) {
       EnrichmentProvider provider = configured.provider();
       if (!provider.accepts(lookup.emailClass())) {
-        trials.add(new Trial(ProviderRun.notAsked(provider.id()), List.of()));
+        trials.add(
+            new Trial(ProviderRun.notAsked(provider.id(), ProviderRun.CANNOT_FIND), List.of()));
         continue;
       }
       Answer answer = ask(configured, lookup);
+      if (answer.result() == null) {
+        trials.add(new Trial(ProviderRun.notAsked(provider.id(), answer.skipped()), List.of()));
+        continue;
+      }
       LookupResult result = answer.result();
-      ledger.record(
-          provider.id(),
-          provider.subject(),
-          null,
-          result.outcome(),
-          answer.cacheHit(),
-          answer.duration());
+      if (answer.answered()) {
+        ledger.record(
+            provider.id(),
+            provider.subject(),
+            null,
+            result.outcome(),
+            answer.cacheHit(),
+            answer.duration());
+      }
       ProviderRun run =
           new ProviderRun(
-              provider.id(), result.outcome(), answer.cacheHit(), result.findings(), 0, result);
+              provider.id(),
+              result.outcome(),
+              answer.cacheHit(),
+              result.findings(),
+              0,
+              result,
+              answer.skipped());
       trials.add(new Trial(run, result.findings().stream().map(this::becomes).toList()));
     }
     return trials;
@@ -141,16 +158,21 @@ public final class EnrichmentPipeline {
   private ProviderRun run(ConfiguredProvider configured, Lookup lookup, String userId) {
     EnrichmentProvider provider = configured.provider();
     if (!provider.accepts(lookup.emailClass())) {
-      return ProviderRun.notAsked(provider.id());
+      return ProviderRun.notAsked(provider.id(), ProviderRun.CANNOT_FIND);
     }
     Answer answer = ask(configured, lookup);
-    ledger.record(
-        provider.id(),
-        provider.subject(),
-        userId,
-        answer.result().outcome(),
-        answer.cacheHit(),
-        answer.duration());
+    if (answer.result() == null) {
+      return ProviderRun.notAsked(provider.id(), answer.skipped());
+    }
+    if (answer.answered()) {
+      ledger.record(
+          provider.id(),
+          provider.subject(),
+          userId,
+          answer.result().outcome(),
+          answer.cacheHit(),
+          answer.duration());
+    }
     int stored = store(provider.id(), userId, answer.result().findings());
     return new ProviderRun(
         provider.id(),
@@ -158,7 +180,8 @@ public final class EnrichmentPipeline {
         answer.cacheHit(),
         answer.result().findings(),
         stored,
-        answer.result());
+        answer.result(),
+        answer.skipped());
   }
 
   /**
@@ -167,29 +190,33 @@ public final class EnrichmentPipeline {
   private Answer ask(ConfiguredProvider configured, Lookup lookup) {
     EnrichmentProvider provider = configured.provider();
     if (!provider.cached()) {
-      return call(provider, lookup);
+      return caller.call(configured, lookup);
     }
     String key = LookupCache.keyOf(provider.subject(), lookup);
     Optional<LookupResult> cached = cache.find(provider.id(), provider.subject(), key);
     if (cached.isPresent()) {
-      return new Answer(cached.get(), true, Duration.ZERO);
+      return Answer.cached(cached.get(), Duration.ZERO);
     }
     String flight = provider.id() + '/' + provider.subject() + '/' + key;
-    CompletableFuture<LookupResult> mine = new CompletableFuture<>();
-    CompletableFuture<LookupResult> running = inFlight.putIfAbsent(flight, mine);
+    CompletableFuture<Answer> mine = new CompletableFuture<>();
+    CompletableFuture<Answer> running = inFlight.putIfAbsent(flight, mine);
     if (running != null) {
       long start = System.nanoTime();
-      return new Answer(running.join(), true, Duration.ofNanos(System.nanoTime() - start));
+      Answer theirs = running.join();
+      Duration waited = Duration.ofNanos(System.nanoTime() - start);
+      return theirs.answered() ? Answer.cached(theirs.result(), waited) : theirs;
     }
     try {
-      Answer answer = call(provider, lookup);
-      cache.store(
-          provider.id(),
-          provider.subject(),
-          key,
-          answer.result(),
-          configured.settings().cacheFor());
-      mine.complete(answer.result());
+      Answer answer = caller.call(configured, lookup);
+      if (answer.answered()) {
+        cache.store(
+            provider.id(),
+            provider.subject(),
+            key,
+            answer.result(),
+            configured.settings().cacheFor());
+      }
+      mine.complete(answer);
       return answer;
     } catch (RuntimeException e) {
       mine.completeExceptionally(e);
@@ -197,21 +224,6 @@ public final class EnrichmentPipeline {
     } finally {
       inFlight.remove(flight, mine);
     }
-  }
-
-  private Answer call(EnrichmentProvider provider, Lookup lookup) {
-    long start = System.nanoTime();
-    LookupResult result;
-    try {
-      result = provider.lookUp(lookup);
-    } catch (RuntimeException e) {
-      // A provider answers its service's faults as errors; this is a fault of its own code.
-      log.warn(
-          "RAPPORT-ENRICH-003 Provider '{}' failed: {}", provider.id(), e.getClass().getName());
-      log.debug("Provider failure", e);
-      result = LookupResult.error(e.getClass().getSimpleName(), null);
-    }
-    return new Answer(result, false, Duration.ofNanos(System.nanoTime() - start));
   }
 
   /**
@@ -264,8 +276,6 @@ public final class EnrichmentPipeline {
                   && value.effective().confidence() >= properties.enoughConfidence();
             });
   }
-
-  private record Answer(LookupResult result, boolean cacheHit, Duration duration) {}
 
   /** What one provider did in a test lookup, and what each of its findings would become. */
   public record Trial(ProviderRun run, List<Becomes> findings) {

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTries how many times a job runs before it gives up on the providers that failed
  * @param refreshAfter a sign-in queues an enrichment when the user's last one is older than this; 0
  *     for never
+ * @param rateLimitWait how long a lookup waits for its provider's rate limit to allow a call before
+ *     it is put off, for the job to come back when the limit allows
  */
 @ConfigurationProperties("rapport.enrichment")
 public record EnrichmentProperties(
@@ -40,4 +42,5 @@ public record EnrichmentProperties(
     @DefaultValue("0.8") double enoughConfidence,
     @DefaultValue("1m") Duration retryDelay,
     @DefaultValue("5") int maxTries,
-    @DefaultValue("90d") Duration refreshAfter) {}
+    @DefaultValue("90d") Duration refreshAfter,
+    @DefaultValue("30s") Duration rateLimitWait) {}

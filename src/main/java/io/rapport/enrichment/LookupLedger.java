@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records every lookup, answered from the cache or not, with its provider, outcome and duration:
- * what enrichment found and cost, and what the monthly budgets count.
+ * what enrichment found and cost. Monthly budgets are counted apart, in {@link ProviderLimits}.
  */
 @Component
 final class LookupLedger {

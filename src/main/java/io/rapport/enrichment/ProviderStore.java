@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ProviderStore {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** The width of the {@code disabled_reason} column. */
+  private static final int MAX_REASON = 500;
 
   private final JdbcClient jdbc;
   private final SecretCipher cipher;
@@ -71,14 +76,30 @@ public final class ProviderStore {
         > 0;
   }
 
-  /** Stops asking a provider, with the reason an administrator will read (a refused key). */
-  public void disable(String providerId, String reason) {
-    jdbc.sql(
-            """
-            UPDATE enrichment_provider SET enabled = false, disabled_reason = ?, updated_at = ?
-            WHERE provider_id = ?""")
-        .params(reason, clock.instant().atOffset(ZoneOffset.UTC), providerId)
-        .update();
+  /**
+   * Stops asking a provider, with the reason an administrator will read (a refused key).
+   *
+   * @return whether this call disabled it; false when it was disabled already (by another node that
+   *     met the same refusal) or does not exist
+   */
+  public boolean disable(String providerId, String reason) {
+    String kept = reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
+    return jdbc.sql(
+                """
+                UPDATE enrichment_provider SET enabled = false, disabled_reason = ?, updated_at = ?
+                WHERE provider_id = ? AND enabled = true""")
+            .params(kept, clock.instant().atOffset(ZoneOffset.UTC), providerId)
+            .update()
+        == 1;
+  }
+
+  /** Why the provider was disabled by Rapport (a refused key); empty when it was not. */
+  public Optional<String> disabledReason(String providerId) {
+    return jdbc.sql("SELECT disabled_reason FROM enrichment_provider WHERE provider_id = ?")
+        .param(providerId)
+        .query((row, number) -> Optional.ofNullable(row.getString(1)))
+        .optional()
+        .flatMap(reason -> reason);
   }
 
   /**
@@ -123,6 +144,56 @@ public final class ProviderStore {
           .params(values)
           .update();
     }
+  }
+
+  /**
+   * Saves the provider as a declaration states it at every start (the import file): like {@link
+   * #save}, except that a provider Rapport disabled because its service refused the credentials
+   * stays disabled, with its reason, while the declared key and base URL are the ones refused.
+   * Another key enables it again; the same file applied at the next start does not.
+   *
+   * @return the reason it stays disabled; empty when it is saved as declared
+   */
+  public Optional<String> declare(ProviderSettings settings, String origin) {
+    Optional<String> refused = refusedAsDeclared(settings);
+    if (refused.isEmpty()) {
+      save(settings, origin);
+      return Optional.empty();
+    }
+    save(withEnabled(settings, false), origin);
+    jdbc.sql("UPDATE enrichment_provider SET disabled_reason = ? WHERE provider_id = ?")
+        .params(refused.get(), settings.id())
+        .update();
+    return refused;
+  }
+
+  private Optional<String> refusedAsDeclared(ProviderSettings declared) {
+    if (!declared.enabled()) {
+      return Optional.empty();
+    }
+    Optional<String> reason = disabledReason(declared.id());
+    return reason.filter(
+        why ->
+            list().stream()
+                .filter(stored -> stored.id().equals(declared.id()))
+                .anyMatch(
+                    stored ->
+                        Objects.equals(stored.apiKey(), declared.apiKey())
+                            && Objects.equals(stored.baseUrl(), declared.baseUrl())));
+  }
+
+  private static ProviderSettings withEnabled(ProviderSettings settings, boolean enabled) {
+    return new ProviderSettings(
+        settings.id(),
+        settings.type(),
+        settings.position(),
+        enabled,
+        settings.baseUrl(),
+        settings.apiKey(),
+        settings.requestsPerMinute(),
+        settings.timeout(),
+        settings.monthlyBudget(),
+        settings.cacheFor());
   }
 
   /** Removes every provider not among these ids. */

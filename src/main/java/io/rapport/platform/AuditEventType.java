@@ -14,5 +14,9 @@ public enum AuditEventType {
   ADMIN_CHANGE,
   APPLICATION_REGISTERED,
   SIGNING_KEY_ROTATED,
-  IMPORT_APPLIED
+  IMPORT_APPLIED,
+  /** An enrichment provider was disabled: its service refused the credentials. */
+  ENRICHMENT_PROVIDER_DISABLED,
+  /** An enrichment provider's monthly budget is spent; it is not asked until the month turns. */
+  ENRICHMENT_BUDGET_SPENT
 }

@@ -1,6 +1,7 @@
 package io.rapport.profiling;
 
 import io.rapport.platform.yaml.Place;
+import io.rapport.platform.yaml.YamlFields;
 import io.rapport.platform.yaml.YamlWalker;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +24,13 @@ final class PlanReader {
   private static final Set<String> BUDGET_KEYS = Set.of("prompts", "days");
   private static final Set<String> SNOOZE_KEYS = Set.of("logins", "days", "stop-after-skips");
 
-  private final ProfilingFields fields;
+  private final YamlFields fields;
 
   PlanReader(YamlWalker walker) {
-    this.fields = new ProfilingFields(walker);
+    this.fields = new YamlFields(walker);
   }
 
-  ProfilingFields fields() {
+  YamlFields fields() {
     return fields;
   }
 

@@ -2,6 +2,7 @@ package io.rapport.profiling;
 
 import io.rapport.platform.yaml.Place;
 import io.rapport.platform.yaml.Value;
+import io.rapport.platform.yaml.YamlFields;
 import io.rapport.platform.yaml.YamlWalker;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -87,7 +88,7 @@ public final class PlanYaml {
     return text.replace(VARIABLE, ESCAPED_VARIABLE);
   }
 
-  private static <T> Reading<T> reading(T value, Node node, String path, ProfilingFields fields) {
+  private static <T> Reading<T> reading(T value, Node node, String path, YamlFields fields) {
     return new Reading<>(
         value, YamlWalker.place(node, path), Map.copyOf(fields.places()), fields.values());
   }

@@ -2,6 +2,7 @@ package io.rapport.profiling;
 
 import io.rapport.platform.yaml.Place;
 import io.rapport.platform.yaml.Value;
+import io.rapport.platform.yaml.YamlFields;
 import io.rapport.platform.yaml.YamlWalker;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -43,9 +44,9 @@ final class QuestionReader {
   private static final Set<String> OPTION_KEYS = Set.of("value", "label");
   private static final Set<String> WHEN_KEYS = Set.of("attribute", "equals", "in");
 
-  private final ProfilingFields fields;
+  private final YamlFields fields;
 
-  QuestionReader(ProfilingFields fields) {
+  QuestionReader(YamlFields fields) {
     this.fields = fields;
   }
 

@@ -1,5 +1,9 @@
 package io.rapport.setup;
 
+import io.rapport.enrichment.ProviderSettings;
+import io.rapport.enrichment.ProviderStore;
+import io.rapport.enrichment.ProviderType;
+import io.rapport.enrichment.Providers;
 import io.rapport.identity.ApplicationRegistry;
 import io.rapport.identity.InvalidApplicationException;
 import io.rapport.platform.AuditEventType;
@@ -13,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -22,14 +27,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies an import file: attributes first, so that applications may claim attributes and the plan
- * may ask for attributes the same file defines, then applications, then the profiling plan, all in
- * one transaction. Applying the same file again changes nothing; what the file no longer declares
- * is left as it is, except the plan, which a {@code profiling} section replaces whole.
+ * may ask for attributes the same file defines, then applications, then the profiling plan, then
+ * the enrichment providers, all in one transaction. Applying the same file again changes nothing;
+ * what the file no longer declares is left as it is, except the plan, which a {@code profiling}
+ * section replaces whole, and the providers, which an {@code enrichment.providers} section replaces
+ * whole.
  */
 @Component
 final class ImportFileApplier {
 
   static final String ACTOR = "import";
+
+  /** The origin of providers the file declares, as the console shows it. */
+  static final String ORIGIN = "import";
 
   private static final Logger log = LoggerFactory.getLogger(ImportFileApplier.class);
 
@@ -37,20 +47,49 @@ final class ImportFileApplier {
   private final ApplicationRegistry registry;
   private final AttributeCatalog catalog;
   private final PlanStore plans;
+  private final ProviderStore providerStore;
   private final AuditLog audit;
   private final TransactionTemplate transactions;
 
+  @Autowired
   ImportFileApplier(
       ConfigurableEnvironment environment,
       ApplicationRegistry registry,
       AttributeCatalog catalog,
       PlanStore plans,
+      Providers providers,
+      ProviderStore providerStore,
       AuditLog audit,
       PlatformTransactionManager transactionManager) {
-    this.reader = new ImportFileReader(VariableExpander.of(environment));
+    this(
+        environment,
+        registry,
+        catalog,
+        plans,
+        providers.types(),
+        providerStore,
+        audit,
+        transactionManager);
+  }
+
+  /**
+   * @param providerTypes the provider types {@code enrichment.providers} may name; tests add their
+   *     own stand-ins for paid providers here
+   */
+  ImportFileApplier(
+      ConfigurableEnvironment environment,
+      ApplicationRegistry registry,
+      AttributeCatalog catalog,
+      PlanStore plans,
+      List<ProviderType> providerTypes,
+      ProviderStore providerStore,
+      AuditLog audit,
+      PlatformTransactionManager transactionManager) {
+    this.reader = new ImportFileReader(VariableExpander.of(environment), providerTypes);
     this.registry = registry;
     this.catalog = catalog;
     this.plans = plans;
+    this.providerStore = providerStore;
     this.audit = audit;
     this.transactions = new TransactionTemplate(transactionManager);
   }
@@ -103,11 +142,15 @@ final class ImportFileApplier {
     if (!problems.isEmpty()) {
       throw new InvalidImportFileException(plan.file(), problems);
     }
+    if (plan.providers() != null) {
+      storeProviders(plan.providers());
+    }
     ImportSummary summary =
         new ImportSummary(
             plan.applications().size(),
             plan.attributes().size(),
-            plan.profiling() == null ? null : plan.profiling().plan().questions().size());
+            plan.profiling() == null ? null : plan.profiling().plan().questions().size(),
+            plan.providers() == null ? null : plan.providers().providerIds());
     audit.record(
         AuditEventType.IMPORT_APPLIED,
         ACTOR,
@@ -118,26 +161,59 @@ final class ImportFileApplier {
   }
 
   /**
+   * The file's providers replace the stored ones; the reader checked them, so nothing here refuses.
+   * A provider disabled for a refused key stays disabled while the file gives the same key.
+   */
+  private void storeProviders(PlannedProviders providers) {
+    for (ProviderSettings settings : providers.providers()) {
+      providerStore
+          .declare(settings, ORIGIN)
+          .ifPresent(
+              reason ->
+                  log.warn(
+                      "RAPPORT-IMPORT-002 Enrichment provider '{}' stays disabled: its service"
+                          + " refused its API key ({}); give it another key to enable it",
+                      settings.id(),
+                      reason));
+    }
+    providerStore.retainOnly(providers.providerIds());
+  }
+
+  /**
    * What an applied file declared.
    *
    * @param questions the questions of its profiling plan; null when it has no profiling section
+   * @param providers the ids of its enrichment providers in waterfall order; null when it has no
+   *     {@code enrichment.providers}
    */
-  record ImportSummary(int applications, int attributes, Integer questions) {
+  record ImportSummary(
+      int applications, int attributes, Integer questions, List<String> providers) {
 
     ImportSummary(int applications, int attributes) {
-      this(applications, attributes, null);
+      this(applications, attributes, null, null);
+    }
+
+    ImportSummary(int applications, int attributes, Integer questions) {
+      this(applications, attributes, questions, null);
     }
 
     String describe(String fileName) {
       return "import file %s: %s".formatted(fileName, counts());
     }
 
-    /** {@code 2 applications, 1 attributes}, and the plan's questions when there is a plan. */
+    /**
+     * {@code 2 applications, 1 attributes}, the plan's questions when there is a plan, and the
+     * enrichment providers in order when the file lists them.
+     */
     String counts() {
       String counts = "%d applications, %d attributes".formatted(applications, attributes);
-      return questions == null
-          ? counts
-          : counts + ", a profiling plan of " + questions + " questions";
+      if (questions != null) {
+        counts += ", a profiling plan of " + questions + " questions";
+      }
+      if (providers != null) {
+        counts += ", enrichment providers [" + String.join(", ", providers) + "]";
+      }
+      return counts;
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.rapport.setup;
 
+import io.rapport.enrichment.ProviderType;
 import io.rapport.platform.yaml.Place;
 import io.rapport.platform.yaml.Value;
 import io.rapport.platform.yaml.YamlProblem;
@@ -36,12 +37,23 @@ final class ImportFileReader {
   static final String APPLICATIONS = "applications";
   static final String ATTRIBUTES = "attributes";
   private static final Set<String> TOP_LEVEL_KEYS =
-      Set.of(APPLICATIONS, ATTRIBUTES, PlannedProfiling.PROFILING);
+      Set.of(APPLICATIONS, ATTRIBUTES, PlannedProfiling.PROFILING, PlannedProviders.ENRICHMENT);
 
   private final VariableExpander variables;
+  private final List<ProviderType> providerTypes;
 
+  /** A reader that knows no provider type: any enrichment provider is refused. */
   ImportFileReader(VariableExpander variables) {
+    this(variables, List.of());
+  }
+
+  /**
+   * @param providerTypes the provider types this version of Rapport knows, to check each {@code
+   *     type} of {@code enrichment.providers} against
+   */
+  ImportFileReader(VariableExpander variables, List<ProviderType> providerTypes) {
     this.variables = variables;
+    this.providerTypes = List.copyOf(providerTypes);
   }
 
   /**
@@ -59,7 +71,7 @@ final class ImportFileReader {
   ImportPlan parse(String file, String text) {
     Node root = compose(file, text);
     YamlWalker walker = new YamlWalker(variables::expand);
-    ImportPlan plan = walk(walker, file, root);
+    ImportPlan plan = walk(walker, file, root, providerTypes);
     if (!walker.problems().isEmpty()) {
       throw new InvalidImportFileException(
           file, walker.problems().stream().map(problem -> problem(file, problem)).toList());
@@ -105,13 +117,14 @@ final class ImportFileReader {
     return new ImportProblem(file, problem.place(), problem.reason());
   }
 
-  private static ImportPlan walk(YamlWalker walker, String file, Node root) {
+  private static ImportPlan walk(
+      YamlWalker walker, String file, Node root, List<ProviderType> providerTypes) {
     if (root == null || YamlWalker.isNull(root)) {
-      return new ImportPlan(file, List.of(), List.of(), null);
+      return ImportPlan.empty(file);
     }
     Map<String, Node> top = walker.mapping(root, "", TOP_LEVEL_KEYS);
     if (top == null) {
-      return new ImportPlan(file, List.of(), List.of(), null);
+      return ImportPlan.empty(file);
     }
     List<PlannedAttribute> attributes =
         entries(walker, top.get(ATTRIBUTES), ATTRIBUTES, PlannedAttribute::read);
@@ -127,7 +140,12 @@ final class ImportFileReader {
         profiling == null || YamlWalker.isNull(profiling)
             ? null
             : PlannedProfiling.read(walker, profiling);
-    return new ImportPlan(file, attributes, applications, plannedProfiling);
+    PlannedProviders providers =
+        PlannedProviders.read(walker, top.get(PlannedProviders.ENRICHMENT), providerTypes);
+    if (providers != null) {
+      reportDuplicates(walker, providers.ids(), "provider id");
+    }
+    return new ImportPlan(file, attributes, applications, plannedProfiling, providers);
   }
 
   /** Reads each item of a top-level list; items that cannot be read are left out. */

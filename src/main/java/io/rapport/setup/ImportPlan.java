@@ -8,15 +8,23 @@ import java.util.List;
  * @param file the file as it was named, for messages
  * @param profiling the progressive profiling plan; null when the file has no such section, which
  *     leaves the stored plan as it is
+ * @param providers the enrichment providers in waterfall order; null when the file has no {@code
+ *     enrichment.providers}, which leaves the stored providers as they are
  */
 record ImportPlan(
     String file,
     List<PlannedAttribute> attributes,
     List<PlannedApplication> applications,
-    PlannedProfiling profiling) {
+    PlannedProfiling profiling,
+    PlannedProviders providers) {
 
   ImportPlan {
     attributes = List.copyOf(attributes);
     applications = List.copyOf(applications);
+  }
+
+  /** A plan of a file that declares nothing. */
+  static ImportPlan empty(String file) {
+    return new ImportPlan(file, List.of(), List.of(), null, null);
   }
 }

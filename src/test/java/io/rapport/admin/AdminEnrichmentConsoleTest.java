@@ -3,6 +3,7 @@ package io.rapport.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rapport.enrichment.EnrichmentJobs;
+import io.rapport.enrichment.InstalledProviders;
 import io.rapport.enrichment.ProviderAdministration;
 import io.rapport.enrichment.ProviderSettings;
 import io.rapport.enrichment.ProviderStore;
@@ -59,27 +60,14 @@ class AdminEnrichmentConsoleTest {
   @AfterEach
   void providersAsInstalled() {
     browser.close();
-    store.retainOnly(List.of("email-domain"));
-    store.save(
-        new ProviderSettings(
-            "email-domain",
-            "email-domain",
-            0,
-            true,
-            null,
-            null,
-            0,
-            ProviderSettings.DEFAULT_TIMEOUT,
-            0,
-            ProviderSettings.DEFAULT_CACHE),
-        "default");
+    InstalledProviders.restore(store);
   }
 
   @Test
   void administratorAddsAProviderWithLimitsAndTheKeyIsNeverShownBack() {
     browser.open(base() + "/admin");
     browser.driver().findElement(By.id("nav-enrichment")).click();
-    assertThat(providerIds()).containsExactly("email-domain");
+    assertThat(providerIds()).containsExactly("email-domain", "website");
     assertThat(row("email-domain").findElement(By.className("state")).getText())
         .isEqualTo("enabled");
 
@@ -93,7 +81,7 @@ class AdminEnrichmentConsoleTest {
 
     browser.awaitElement("enrichment-notice");
     assertThat(browser.text("enrichment-notice")).isEqualTo("Provider 'second-opinion' added.");
-    assertThat(providerIds()).containsExactly("email-domain", "second-opinion");
+    assertThat(providerIds()).containsExactly("email-domain", "website", "second-opinion");
     WebElement added = row("second-opinion");
     assertThat(added.findElement(By.className("limit")).getText()).isEqualTo("60 a minute");
     assertThat(added.findElement(By.className("budget")).getText()).isEqualTo("0 of 1000 calls");
@@ -142,11 +130,11 @@ class AdminEnrichmentConsoleTest {
         new ProviderAdministration.ProviderForm(
             "backup-domains", "email-domain", "", "", "", "", "", ""));
     browser.open(base() + "/admin/enrichment");
-    assertThat(providerIds()).containsExactly("email-domain", "backup-domains");
+    assertThat(providerIds()).containsExactly("email-domain", "website", "backup-domains");
 
     row("backup-domains").findElement(By.className("move-up")).click();
     browser.awaitElement("enrichment-notice");
-    assertThat(providerIds()).containsExactly("backup-domains", "email-domain");
+    assertThat(providerIds()).containsExactly("email-domain", "backup-domains", "website");
 
     row("email-domain").findElement(By.className("switch")).click();
     browser.awaitElement("enrichment-notice");
@@ -158,7 +146,7 @@ class AdminEnrichmentConsoleTest {
     row("backup-domains").findElement(By.className("edit")).click();
     browser.click("delete");
     browser.awaitElement("enrichment-notice");
-    assertThat(providerIds()).containsExactly("email-domain");
+    assertThat(providerIds()).containsExactly("email-domain", "website");
   }
 
   @Test

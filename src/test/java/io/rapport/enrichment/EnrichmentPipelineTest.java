@@ -39,6 +39,7 @@ class EnrichmentPipelineTest {
   @Autowired ProviderStore store;
   @Autowired LookupCache cache;
   @Autowired LookupLedger ledger;
+  @Autowired ProviderCaller caller;
   @Autowired EnrichmentProperties properties;
   @Autowired EmailDomainProviderType emailDomain;
   @Autowired EnrichmentJobs jobs;
@@ -63,6 +64,7 @@ class EnrichmentPipelineTest {
             new Providers(store, List.of(emailDomain, companies)),
             cache,
             ledger,
+            caller,
             properties,
             catalog);
     domain = "firm-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
@@ -70,8 +72,7 @@ class EnrichmentPipelineTest {
 
   @AfterEach
   void keepOnlyTheDefaultProviders() {
-    store.retainOnly(List.of(EmailDomainProviderType.TYPE, WebsiteProviderType.TYPE));
-    store.save(WebsiteEnrichmentTest.defaultWebsiteRow(true), "default");
+    InstalledProviders.restore(store);
   }
 
   @Test

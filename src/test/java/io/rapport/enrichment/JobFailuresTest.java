@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A job whose provider keeps failing gives up after its last try, is listed as failed with the
@@ -33,10 +34,12 @@ class JobFailuresTest {
   @Autowired LookupCache cache;
   @Autowired LookupLedger ledger;
   @Autowired EnrichmentProperties properties;
+  @Autowired ProviderCaller caller;
   @Autowired AttributeCatalog catalog;
   @Autowired EnrichmentJobs jobs;
   @Autowired EnrichmentJobList jobList;
   @Autowired DataSource dataSource;
+  @Autowired JdbcClient jdbc;
 
   private final CountingProviderType failing =
       new CountingProviderType(
@@ -45,12 +48,14 @@ class JobFailuresTest {
 
   @AfterEach
   void keepOnlyTheDefaultProvider() {
-    store.retainOnly(List.of(EmailDomainProviderType.TYPE));
+    InstalledProviders.restore(store);
   }
 
   @Test
   void jobThatKeepsFailingIsListedWithTheReasonAndRunsAgainWhenRetried() {
-    store.save(CountingProviderType.settings("flaky-companies", 10), "test");
+    // Jobs other tests queued would run on this node too, against the failing provider.
+    jdbc.sql("DELETE FROM scheduled_tasks WHERE task_name = ?").param(EnrichmentJobs.TASK).update();
+    store.save(CountingProviderType.settings("flaky-companies", 20), "test");
     EnrichmentPipeline pipeline =
         new EnrichmentPipeline(
             userAccounts,
@@ -59,6 +64,7 @@ class JobFailuresTest {
             new Providers(store, List.of(failing)),
             cache,
             ledger,
+            caller,
             properties,
             catalog);
     UserAccount user =
@@ -110,7 +116,8 @@ class JobFailuresTest {
         properties.enoughConfidence(),
         Duration.ofMillis(50),
         2,
-        properties.refreshAfter());
+        properties.refreshAfter(),
+        properties.rateLimitWait());
   }
 
   private EnrichmentJobList.Job failedJob(String userId) {

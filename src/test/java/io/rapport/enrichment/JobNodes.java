@@ -24,7 +24,22 @@ final class JobNodes implements AutoCloseable {
         defaults.enoughConfidence(),
         Duration.ofSeconds(1),
         defaults.maxTries(),
-        defaults.refreshAfter());
+        defaults.refreshAfter(),
+        defaults.rateLimitWait());
+  }
+
+  /** Settings for a part of enrichment tested alone, with this rate-limit wait. */
+  static EnrichmentProperties withRateLimitWait(Duration wait) {
+    return new EnrichmentProperties(
+        true,
+        2,
+        Duration.ofMillis(100),
+        List.of("company_name", "company_size"),
+        0.8,
+        Duration.ofSeconds(1),
+        5,
+        Duration.ofDays(90),
+        wait);
   }
 
   JobNodes start(

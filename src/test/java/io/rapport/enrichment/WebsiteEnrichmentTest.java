@@ -9,6 +9,7 @@ import io.rapport.platform.egress.Egress;
 import io.rapport.platform.egress.EgressProperties;
 import io.rapport.platform.testing.LoopbackServer;
 import io.rapport.platform.testing.RapportAppTest;
+import io.rapport.profile.AttributeCatalog;
 import io.rapport.profile.ProfileService;
 import io.rapport.profile.ProfileValue;
 import io.rapport.profile.Source;
@@ -39,6 +40,8 @@ class WebsiteEnrichmentTest {
   @Autowired LookupCache cache;
   @Autowired LookupLedger ledger;
   @Autowired EnrichmentProperties properties;
+  @Autowired ProviderCaller caller;
+  @Autowired AttributeCatalog catalog;
   @Autowired EmailDomainProviderType emailDomain;
 
   private final LoopbackServer server = new LoopbackServer();
@@ -59,7 +62,9 @@ class WebsiteEnrichmentTest {
             new Providers(store, List.of(emailDomain, new WebsiteProviderType(egress))),
             cache,
             ledger,
-            properties);
+            caller,
+            properties,
+            catalog);
   }
 
   @AfterEach

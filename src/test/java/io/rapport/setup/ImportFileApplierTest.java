@@ -3,6 +3,8 @@ package io.rapport.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rapport.enrichment.ProviderStore;
+import io.rapport.enrichment.Providers;
 import io.rapport.identity.Application;
 import io.rapport.identity.ApplicationRegistry;
 import io.rapport.platform.AuditLog;
@@ -42,6 +44,8 @@ class ImportFileApplierTest {
   @Autowired AttributeCatalog catalog;
   @Autowired PlanStore plans;
   @Autowired AuditLog audit;
+  @Autowired Providers providers;
+  @Autowired ProviderStore providerStore;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired JdbcClient jdbc;
   @Autowired PasswordEncoder encoder;
@@ -318,7 +322,15 @@ class ImportFileApplierTest {
   private ImportFileApplier applier(Map<String, Object> variables) {
     StandardEnvironment environment = new StandardEnvironment();
     environment.getPropertySources().addFirst(new MapPropertySource("test", variables));
-    return new ImportFileApplier(environment, registry, catalog, plans, audit, transactionManager);
+    return new ImportFileApplier(
+        environment,
+        registry,
+        catalog,
+        plans,
+        providers.types(),
+        providerStore,
+        audit,
+        transactionManager);
   }
 
   private InvalidImportFileException failure(Path file, Map<String, Object> variables) {

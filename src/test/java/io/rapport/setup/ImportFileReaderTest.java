@@ -118,7 +118,7 @@ class ImportFileReaderTest {
     assertProblems(
         "application: []\n",
         "rapport.yaml:1:1: unknown key 'application'; known keys: applications, attributes,"
-            + " profiling");
+            + " enrichment, profiling");
   }
 
   @Test

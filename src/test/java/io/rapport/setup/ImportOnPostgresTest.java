@@ -3,8 +3,13 @@ package io.rapport.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rapport.enrichment.ProviderSettings;
+import io.rapport.enrichment.ProviderStore;
+import io.rapport.enrichment.ProviderType;
+import io.rapport.enrichment.Providers;
 import io.rapport.identity.Application;
 import io.rapport.identity.ApplicationRegistry;
+import io.rapport.platform.AuditLog;
 import io.rapport.platform.testing.TestDatabases;
 import io.rapport.profile.AttributeCatalog;
 import io.rapport.profiling.AcmeVideoPlan;
@@ -15,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -24,9 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The import's SQL on PostgreSQL: at start-up with the example file, and applied directly. A mock
@@ -53,6 +62,10 @@ class ImportOnPostgresTest {
   @Autowired ApplicationRegistry registry;
   @Autowired AttributeCatalog catalog;
   @Autowired JdbcClient jdbc;
+  @Autowired Providers providers;
+  @Autowired ProviderStore providerStore;
+  @Autowired AuditLog audit;
+  @Autowired PlatformTransactionManager transactionManager;
 
   @TempDir Path directory;
 
@@ -68,6 +81,47 @@ class ImportOnPostgresTest {
         .returns(List.of("profiles:read", "users:read"), Application::scopes);
     assertThat(catalog.require("use_case").label(java.util.Locale.GERMAN))
         .isEqualTo("Einsatz von Acme Video");
+    assertThat(providerStore.list())
+        .extracting(ProviderSettings::id)
+        .containsExactly("email-domain", "website");
+  }
+
+  @Test
+  void enrichmentProvidersAreStoredAndAKeyRefusedStaysRefused() throws IOException {
+    Path file =
+        write(
+            """
+            enrichment:
+              providers:
+                - type: email-domain
+                - { type: paid-test, id: paid-%1$s, api-key: "${PAID_KEY}", monthly-budget: 100 }
+            """);
+    ImportFileApplier withPaid = applierWith(Map.of("PAID_KEY", "sk-live-on-postgres"));
+
+    withPaid.apply(file);
+    providerStore.disable("paid-" + suffix, "HTTP 403 from the service");
+    withPaid.apply(file);
+
+    ProviderSettings paid = providerStore.list().get(1);
+    assertThat(paid.id()).isEqualTo("paid-" + suffix);
+    assertThat(paid.apiKey()).isEqualTo("sk-live-on-postgres");
+    assertThat(paid.monthlyBudget()).isEqualTo(100);
+    assertThat(paid.enabled()).isFalse();
+    assertThat(providerStore.disabledReason(paid.id())).contains("HTTP 403 from the service");
+
+    applier.apply(Path.of(EXAMPLE));
+    assertThat(providerStore.list())
+        .extracting(ProviderSettings::id)
+        .containsExactly("email-domain", "website");
+  }
+
+  private ImportFileApplier applierWith(Map<String, Object> variables) {
+    StandardEnvironment environment = new StandardEnvironment();
+    environment.getPropertySources().addFirst(new MapPropertySource("test", variables));
+    List<ProviderType> types = new ArrayList<>(providers.types());
+    types.add(new PaidProviderType());
+    return new ImportFileApplier(
+        environment, registry, catalog, plans, types, providerStore, audit, transactionManager);
   }
 
   @Test

@@ -21,13 +21,15 @@ class ProfilingSectionReaderTest {
 
   private final ImportFileReader reader =
       new ImportFileReader(
-          new VariableExpander(Map.of("OPS_TOOL_SECRET", "a-secret-of-the-ops-tool")::get));
+          new VariableExpander(Map.of("OPS_TOOL_SECRET", "a-secret-of-the-ops-tool")::get),
+          List.of(new KeylessProviderType("email-domain"), new KeylessProviderType("website")));
 
   @Test
   void acmeVideoExampleReadsIntoItsPlan() {
     ImportPlan plan = reader.read(Path.of("examples/acme-video/rapport.yaml"));
 
     assertThat(plan.profiling().plan()).isEqualTo(AcmeVideoPlan.plan());
+    assertThat(plan.providers().providerIds()).containsExactly("email-domain", "website");
   }
 
   @Test

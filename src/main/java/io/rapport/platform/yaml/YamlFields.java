@@ -1,8 +1,5 @@
-package io.rapport.profiling;
+package io.rapport.platform.yaml;
 
-import io.rapport.platform.yaml.Place;
-import io.rapport.platform.yaml.Value;
-import io.rapport.platform.yaml.YamlWalker;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,50 +13,51 @@ import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Typed reads of the {@code profiling} section: whole numbers, decimals, flags, names and texts by
- * language. Notes where every value was written, so that the plan's refusals can be traced back to
- * the file, and keeps every value read, so that messages never show an expanded variable.
+ * Typed reads of the {@code profiling} and {@code enrichment} sections: whole numbers, decimals,
+ * flags, names and texts by language. Notes where every value was written, so that the plan's
+ * refusals can be traced back to the file, and keeps every value read, so that messages never show
+ * an expanded variable.
  */
-final class ProfilingFields {
+public final class YamlFields {
 
   private final YamlWalker walker;
   private final Map<String, Place> places = new LinkedHashMap<>();
   private final List<Value> values = new ArrayList<>();
 
-  ProfilingFields(YamlWalker walker) {
+  public YamlFields(YamlWalker walker) {
     this.walker = walker;
   }
 
-  Map<String, Place> places() {
+  public Map<String, Place> places() {
     return places;
   }
 
-  List<Value> values() {
+  public List<Value> values() {
     return values;
   }
 
-  YamlWalker walker() {
+  public YamlWalker walker() {
     return walker;
   }
 
   /** The entries of a mapping; null when it is not one. */
-  Map<String, Node> mapping(Node node, String path, Set<String> keys) {
+  public Map<String, Node> mapping(Node node, String path, Set<String> keys) {
     places.put(path, YamlWalker.place(node, path));
     return walker.mapping(node, path, keys);
   }
 
-  List<Node> sequence(Node node, String path) {
+  public List<Node> sequence(Node node, String path) {
     if (node != null) {
       places.put(path, YamlWalker.place(node, path));
     }
     return walker.sequence(node, path);
   }
 
-  Optional<Value> text(Map<String, Node> entries, String key, String path) {
+  public Optional<Value> text(Map<String, Node> entries, String key, String path) {
     return text(entries.get(key), Place.child(path, key));
   }
 
-  Optional<Value> text(Node node, String path) {
+  public Optional<Value> text(Node node, String path) {
     if (node != null) {
       places.put(path, YamlWalker.place(node, path));
     }
@@ -68,20 +66,20 @@ final class ProfilingFields {
     return value;
   }
 
-  String string(Map<String, Node> entries, String key, String path) {
+  public String string(Map<String, Node> entries, String key, String path) {
     return text(entries, key, path).map(Value::text).orElse(null);
   }
 
-  Integer integer(Map<String, Node> entries, String key, String path) {
+  public Integer integer(Map<String, Node> entries, String key, String path) {
     return parsed(entries, key, path, Integer::valueOf, "a whole number, such as 2");
   }
 
-  BigDecimal decimal(Map<String, Node> entries, String key, String path) {
+  public BigDecimal decimal(Map<String, Node> entries, String key, String path) {
     return parsed(entries, key, path, BigDecimal::new, "a number, such as 10 or 0.5");
   }
 
   /** {@code true} or {@code false}, exactly; {@code yes} or {@code on} stay words. */
-  boolean flag(Map<String, Node> entries, String key, String path, boolean absent) {
+  public boolean flag(Map<String, Node> entries, String key, String path, boolean absent) {
     Optional<Value> value = text(entries, key, path);
     if (value.isEmpty()) {
       return absent;
@@ -95,7 +93,7 @@ final class ProfilingFields {
   }
 
   /** A list of single values, each noted at its place. */
-  List<String> texts(Map<String, Node> entries, String key, String path) {
+  public List<String> texts(Map<String, Node> entries, String key, String path) {
     Node node = entries.get(key);
     if (node == null) {
       return null;
@@ -109,7 +107,7 @@ final class ProfilingFields {
   }
 
   /** Texts by language tag; absent is empty. */
-  Map<String, String> wording(Map<String, Node> entries, String key, String path) {
+  public Map<String, String> wording(Map<String, Node> entries, String key, String path) {
     Node node = entries.get(key);
     if (node == null || YamlWalker.isNull(node)) {
       return Map.of();
@@ -129,7 +127,7 @@ final class ProfilingFields {
   }
 
   /** A constant written by its import-file name, such as {@code single-choice}. */
-  <T> T constant(
+  public <T> T constant(
       Map<String, Node> entries,
       String key,
       String path,
