@@ -237,8 +237,9 @@ class AdminEnrichmentConsoleTest {
     browser.open(base() + "/admin/users/" + user.id());
     WebElement title =
         browser.driver().findElement(By.cssSelector("#profile tr[data-attribute='job_title']"));
-    assertThat(title.findElement(By.className("value")).getText())
-        .isEqualTo("CTO\nenrichment:website says Engineer (0.70)");
+    assertThat(title.findElement(By.className("value")).getText()).isEqualTo("CTO");
+    assertThat(title.findElement(By.className("disagreement")).getText())
+        .isEqualTo("enrichment:website says Engineer (0.70)");
     assertThat(browser.has("disagreements")).isTrue();
     assertThat(browser.text("enrichment-state")).isEqualTo("Never looked up.");
 
