@@ -6,7 +6,9 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -194,8 +196,7 @@ public final class Egress implements AutoCloseable {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (Header header : answer.getHeaders()) {
       headers
-          .computeIfAbsent(
-              header.getName().toLowerCase(Locale.ROOT), name -> new java.util.ArrayList<>())
+          .computeIfAbsent(header.getName().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
           .add(header.getValue());
     }
     byte[] body = new byte[0];
@@ -225,7 +226,7 @@ public final class Egress implements AutoCloseable {
               next.getPath(),
               next.getQuery(),
               null);
-    } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+    } catch (IllegalArgumentException | URISyntaxException e) {
       throw badRedirect(from, "is not a URL");
     }
     String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
