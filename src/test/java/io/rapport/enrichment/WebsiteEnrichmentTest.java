@@ -1,6 +1,7 @@
 package io.rapport.enrichment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.rapport.identity.AccountService;
 import io.rapport.identity.UserAccount;
@@ -95,8 +96,7 @@ class WebsiteEnrichmentTest {
     assertThat(run.providers())
         .extracting(ProviderRun::providerId, ProviderRun::outcome)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("email-domain", LookupOutcome.MATCH),
-            org.assertj.core.groups.Tuple.tuple("website", LookupOutcome.MATCH));
+            tuple("email-domain", LookupOutcome.MATCH), tuple("website", LookupOutcome.MATCH));
     Map<String, ProfileValue> values = profiles.profileOf(user.id()).values();
     assertThat(values.get("company_name").value()).isEqualTo("Acme Widgets GmbH");
     assertThat(values.get("company_name").effective().source())

@@ -3,6 +3,7 @@ package io.rapport.enrichment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import com.sun.net.httpserver.HttpExchange;
 import io.rapport.platform.egress.Egress;
 import io.rapport.platform.egress.EgressProperties;
 import io.rapport.platform.testing.LoopbackServer;
@@ -309,7 +310,7 @@ class WebsiteProviderTest {
     return new EmailClass(domain, kind, false, null);
   }
 
-  static void serve(com.sun.net.httpserver.HttpExchange exchange, String page) throws IOException {
+  static void serve(HttpExchange exchange, String page) throws IOException {
     LoopbackServer.respond(exchange, 200, "text/html; charset=utf-8", page(page));
   }
 

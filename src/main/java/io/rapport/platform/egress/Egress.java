@@ -6,7 +6,9 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,27 +128,13 @@ public final class Egress implements AutoCloseable {
     URI logical = hop.uri();
     String host = logical.getHost();
     Optional<URI> mapped = overrides.target(logical);
-    HttpUriRequestBase http = httpRequest(hop, mapped.orElse(logical));
     long remaining = deadline - System.nanoTime();
     if (remaining <= 0) {
       throw timeout(host, null);
     }
-    Timeout timeout = Timeout.ofMilliseconds(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
-    http.setConfig(
-        RequestConfig.custom()
-            .setRedirectsEnabled(false)
-            .setConnectionRequestTimeout(timeout)
-            .setResponseTimeout(timeout)
-            .build());
+    HttpUriRequestBase http = httpRequest(hop, mapped.orElse(logical), remaining);
     AtomicBoolean expired = new AtomicBoolean();
-    ScheduledFuture<?> alarm =
-        deadlines.schedule(
-            () -> {
-              expired.set(true);
-              http.cancel();
-            },
-            remaining,
-            TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> alarm = cancelAtDeadline(http, remaining, expired);
     long start = System.nanoTime();
     try {
       EgressResponse response =
@@ -160,12 +148,7 @@ public final class Egress implements AutoCloseable {
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
       return response;
     } catch (GuardedDnsResolver.RefusedAddress refused) {
-      // The host may be a user's own domain (the website provider calls the email's domain).
-      log.warn(
-          "RAPPORT-EGRESS-001 Refused a call: its host resolves to {}; nothing was sent",
-          refused.reason);
-      log.debug("RAPPORT-EGRESS-001 The refused host: {}", refused.host);
-      throw new EgressRefusedException(refused.host, refused.reason);
+      throw refusal(refused);
     } catch (BodyTooLarge tooLarge) {
       throw new EgressException(
           EgressException.Kind.BODY_TOO_LARGE,
@@ -178,9 +161,41 @@ public final class Egress implements AutoCloseable {
     }
   }
 
-  private static HttpUriRequestBase httpRequest(EgressRequest hop, URI target) {
+  /**
+   * HttpClient's timeouts bound each wait (for a connection, for the response head, for the next
+   * bytes), not the whole call: a server dripping a byte a second would never trip them. So the
+   * call is cancelled when its deadline passes, wherever it is.
+   */
+  private ScheduledFuture<?> cancelAtDeadline(
+      HttpUriRequestBase http, long remainingNanos, AtomicBoolean expired) {
+    return deadlines.schedule(
+        () -> {
+          expired.set(true);
+          http.cancel();
+        },
+        remainingNanos,
+        TimeUnit.NANOSECONDS);
+  }
+
+  private static EgressRefusedException refusal(GuardedDnsResolver.RefusedAddress refused) {
+    // The host may be a user's own domain (the website provider calls the email's domain).
+    log.warn(
+        "RAPPORT-EGRESS-001 Refused a call: its host resolves to {}; nothing was sent",
+        refused.reason);
+    log.debug("RAPPORT-EGRESS-001 The refused host: {}", refused.host);
+    return new EgressRefusedException(refused.host, refused.reason);
+  }
+
+  private static HttpUriRequestBase httpRequest(EgressRequest hop, URI target, long remaining) {
     HttpUriRequestBase http =
         hop.method().equals("POST") ? new HttpPost(target) : new HttpGet(target);
+    Timeout timeout = Timeout.ofMilliseconds(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
+    http.setConfig(
+        RequestConfig.custom()
+            .setRedirectsEnabled(false)
+            .setConnectionRequestTimeout(timeout)
+            .setResponseTimeout(timeout)
+            .build());
     hop.headers().forEach(http::setHeader);
     if (hop.jsonBody() != null) {
       http.setEntity(new StringEntity(hop.jsonBody(), ContentType.APPLICATION_JSON));
@@ -194,8 +209,7 @@ public final class Egress implements AutoCloseable {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (Header header : answer.getHeaders()) {
       headers
-          .computeIfAbsent(
-              header.getName().toLowerCase(Locale.ROOT), name -> new java.util.ArrayList<>())
+          .computeIfAbsent(header.getName().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
           .add(header.getValue());
     }
     byte[] body = new byte[0];
@@ -225,7 +239,7 @@ public final class Egress implements AutoCloseable {
               next.getPath(),
               next.getQuery(),
               null);
-    } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+    } catch (IllegalArgumentException | URISyntaxException e) {
       throw badRedirect(from, "is not a URL");
     }
     String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);

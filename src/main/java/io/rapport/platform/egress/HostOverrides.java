@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Sends the calls for a host to the base URL the operator mapped it to. */
 final class HostOverrides {
@@ -15,7 +16,7 @@ final class HostOverrides {
     this.targets =
         overrides.entrySet().stream()
             .collect(
-                java.util.stream.Collectors.toUnmodifiableMap(
+                Collectors.toUnmodifiableMap(
                     Map.Entry::getKey, entry -> URI.create(entry.getValue())));
   }
 

@@ -2,6 +2,7 @@ package io.rapport.platform.egress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +74,6 @@ class AddressGuardTest {
     mapped[11] = (byte) 0xff;
     System.arraycopy(v4, 0, mapped, 12, 4);
 
-    assertThat(guard.refusal(java.net.Inet6Address.getByAddress(null, mapped, -1))).isPresent();
+    assertThat(guard.refusal(Inet6Address.getByAddress(null, mapped, -1))).isPresent();
   }
 }
