@@ -124,6 +124,9 @@ public final class Egress implements AutoCloseable {
     }
   }
 
+  /** The header that tells an overridden server which host the call was for. */
+  static final String FORWARDED_HOST = "X-Forwarded-Host";
+
   private EgressResponse exchange(EgressRequest hop, long deadline) throws EgressException {
     URI logical = hop.uri();
     String host = logical.getHost();
@@ -133,6 +136,11 @@ public final class Egress implements AutoCloseable {
       throw timeout(host, null);
     }
     HttpUriRequestBase http = httpRequest(hop, mapped.orElse(logical), remaining);
+    if (mapped.isPresent()) {
+      // The mapped server gets its own address as Host; this says which host was meant, so that
+      // one mock can stand in for many hosts (a *. mapping).
+      http.setHeader(FORWARDED_HOST, host);
+    }
     AtomicBoolean expired = new AtomicBoolean();
     ScheduledFuture<?> alarm = cancelAtDeadline(http, remaining, expired);
     long start = System.nanoTime();

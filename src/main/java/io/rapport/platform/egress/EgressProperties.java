@@ -32,11 +32,13 @@ public record EgressProperties(
     overrides.forEach(
         (host, target) -> {
           String key = host.trim().toLowerCase(Locale.ROOT);
-          if (key.isEmpty() || key.contains("/") || key.contains(":")) {
+          String name = key.startsWith("*.") ? key.substring(2) : key;
+          if (name.isEmpty() || name.contains("*") || name.contains("/") || name.contains(":")) {
             throw new IllegalArgumentException(
                 "rapport.egress.host-overrides: '"
                     + host
-                    + "' is not a host name; write the host alone, such as api.fullcontact.com");
+                    + "' is not a host name; write the host alone, such as api.fullcontact.com,"
+                    + " or *. and a domain for every host under it, such as *.staging.example");
           }
           checkTarget(host, target);
           checked.put(key, target.trim());

@@ -26,7 +26,7 @@ final class HostOverrides {
    * http://127.0.0.1:9999/v3/person.enrich}. Empty when the host is not mapped.
    */
   Optional<URI> target(URI uri) {
-    URI base = targets.get(uri.getHost().toLowerCase(Locale.ROOT));
+    URI base = baseFor(uri.getHost().toLowerCase(Locale.ROOT));
     if (base == null) {
       return Optional.empty();
     }
@@ -42,6 +42,25 @@ final class HostOverrides {
     } catch (URISyntaxException e) {
       throw new IllegalStateException("A checked override made an invalid URL", e);
     }
+  }
+
+  /**
+   * The host's own mapping, else that of the nearest {@code *.}suffix it lies under: {@code
+   * *.bench.example} maps {@code firm1.bench.example} and {@code a.firm1.bench.example}, not {@code
+   * bench.example} itself.
+   */
+  private URI baseFor(String host) {
+    URI exact = targets.get(host);
+    if (exact != null) {
+      return exact;
+    }
+    for (int dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
+      URI wildcard = targets.get("*" + host.substring(dot));
+      if (wildcard != null) {
+        return wildcard;
+      }
+    }
+    return null;
   }
 
   int size() {

@@ -83,6 +83,37 @@ class EgressTest {
   }
 
   @Test
+  void aWildcardOverrideMapsEveryHostUnderItsDomainAndSaysWhichHostWasMeant() throws Exception {
+    server.on(
+        "/",
+        exchange ->
+            LoopbackServer.respond(
+                exchange,
+                200,
+                "text/plain",
+                exchange.getRequestHeaders().getFirst("X-Forwarded-Host")));
+    egress =
+        egress(
+            false,
+            Map.of("*.bench.example", server.url(), "own.bench.example", server.url() + "/own/"));
+
+    assertThat(egress.send(get("https://firm1.bench.example/")).bodyText())
+        .isEqualTo("firm1.bench.example");
+    assertThat(egress.send(get("https://a.firm2.bench.example/")).bodyText())
+        .isEqualTo("a.firm2.bench.example");
+    assertThat(server.received).extracting(request -> request.pathAndQuery()).containsOnly("/");
+    egress.send(get("https://own.bench.example/"));
+    assertThat(server.received.getLast().pathAndQuery())
+        .as("a host's own mapping wins")
+        .isEqualTo("/own/");
+    assertThatThrownBy(() -> egress.send(get("https://bench.example/")))
+        .as("the domain itself is not under it")
+        .isInstanceOf(EgressException.class);
+    assertThatThrownBy(() -> new EgressProperties(false, Map.of("*.*.example", server.url())))
+        .hasMessageContaining("not a host name");
+  }
+
+  @Test
   void aStatusThatIsNotSuccessIsAResponseForTheCallerToMap() throws Exception {
     server.on(
         "/",
