@@ -5,6 +5,10 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +21,7 @@ import org.springframework.stereotype.Component;
 public final class ConsentPolicyStore {
 
   private static final int ROW = 1;
+  private static final Logger log = LoggerFactory.getLogger(ConsentPolicyStore.class);
 
   private final JdbcClient jdbc;
   private final EnrichmentProperties properties;
@@ -68,6 +73,17 @@ public final class ConsentPolicyStore {
             excludedRegions == null ? null : String.join(",", excludedRegions),
             clock.instant().atOffset(ZoneOffset.UTC))
         .update();
+  }
+
+  /** One line of the policy in force, once the import file is applied and before requests. */
+  @EventListener(ApplicationReadyEvent.class)
+  void logPolicy() {
+    ConsentPolicy policy = current();
+    log.info(
+        "RAPPORT-ENRICH-072 Enrichment basis {}, excluded regions {} (from the {})",
+        policy.basis(),
+        policy.excludedRegions().isEmpty() ? "none" : String.join(", ", policy.excludedRegions()),
+        policy.origin().equals("import") ? "import file" : "properties");
   }
 
   private static List<String> split(String regions) {

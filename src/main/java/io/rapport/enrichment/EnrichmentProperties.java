@@ -55,7 +55,10 @@ public record EnrichmentProperties(
 
   /** A wrong region stops the start, naming the property and the code at fault. */
   public EnrichmentProperties {
-    excludedRegions = excludedRegions == null ? List.of() : List.copyOf(excludedRegions);
+    excludedRegions =
+        excludedRegions == null
+            ? List.of()
+            : excludedRegions.stream().map(Regions::normalize).toList();
     for (String region : excludedRegions) {
       Regions.problem(region)
           .ifPresent(

@@ -28,13 +28,18 @@ public final class Regions {
 
   private Regions() {}
 
-  /** Why the text is not a region; empty when it is one. */
+  /** A region as written, in capitals: {@code de} and {@code eu} are DE and EU. */
+  public static String normalize(String region) {
+    return region == null ? null : region.strip().toUpperCase(Locale.ROOT);
+  }
+
+  /** Why the text (normalised) is not a region; empty when it is one. */
   public static Optional<String> problem(String region) {
     if (region != null && (isGroup(region) || COUNTRIES.contains(region))) {
       return Optional.empty();
     }
     return Optional.of(
-        "'%s' is not a region: write an ISO 3166-1 alpha-2 country code in capitals (DE, FR, US),"
+        "'%s' is not a region: write an ISO 3166-1 alpha-2 country code (DE, FR, US),"
                 .formatted(region)
             + " EU or EEA");
   }

@@ -32,6 +32,7 @@ class WebsiteEnrichmentTest {
 
   private static final String PASSWORD = "Analytical-Engine-1843";
 
+  @Autowired EnrichmentConsent consent;
   @Autowired AccountService accounts;
   @Autowired UserAccounts userAccounts;
   @Autowired ProfileService profiles;
@@ -64,7 +65,8 @@ class WebsiteEnrichmentTest {
             ledger,
             caller,
             properties,
-            catalog);
+            catalog,
+            consent);
   }
 
   @AfterEach

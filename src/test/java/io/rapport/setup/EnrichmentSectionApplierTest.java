@@ -3,6 +3,7 @@ package io.rapport.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rapport.enrichment.ConsentPolicyStore;
 import io.rapport.enrichment.InstalledProviders;
 import io.rapport.enrichment.ProviderSettings;
 import io.rapport.enrichment.ProviderStore;
@@ -42,6 +43,7 @@ class EnrichmentSectionApplierTest {
   @Autowired PlanStore plans;
   @Autowired Providers providers;
   @Autowired ProviderStore store;
+  @Autowired ConsentPolicyStore consentPolicies;
   @Autowired AuditLog audit;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired JdbcClient jdbc;
@@ -164,7 +166,15 @@ class EnrichmentSectionApplierTest {
     List<io.rapport.enrichment.ProviderType> types = new ArrayList<>(providers.types());
     types.add(new PaidProviderType());
     return new ImportFileApplier(
-        environment, registry, catalog, plans, types, store, audit, transactionManager);
+        environment,
+        registry,
+        catalog,
+        plans,
+        types,
+        store,
+        consentPolicies,
+        audit,
+        transactionManager);
   }
 
   private Path write(String text) throws IOException {
