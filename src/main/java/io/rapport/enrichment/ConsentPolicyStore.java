@@ -70,7 +70,9 @@ public final class ConsentPolicyStore {
         .params(
             ROW,
             basis == null ? null : basis.written(),
-            excludedRegions == null ? null : String.join(",", excludedRegions),
+            excludedRegions == null
+                ? null
+                : String.join(",", excludedRegions.stream().map(Regions::normalize).toList()),
             clock.instant().atOffset(ZoneOffset.UTC))
         .update();
   }

@@ -55,10 +55,7 @@ public record EnrichmentProperties(
 
   /** A wrong region stops the start, naming the property and the code at fault. */
   public EnrichmentProperties {
-    excludedRegions =
-        excludedRegions == null
-            ? List.of()
-            : excludedRegions.stream().map(Regions::normalize).toList();
+    excludedRegions = excludedRegions == null ? List.of() : excludedRegions;
     for (String region : excludedRegions) {
       Regions.problem(region)
           .ifPresent(
@@ -67,5 +64,6 @@ public record EnrichmentProperties(
                     "rapport.enrichment.excluded-regions: " + problem);
               });
     }
+    excludedRegions = excludedRegions.stream().map(Regions::normalize).toList();
   }
 }

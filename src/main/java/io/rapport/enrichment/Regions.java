@@ -33,14 +33,15 @@ public final class Regions {
     return region == null ? null : region.strip().toUpperCase(Locale.ROOT);
   }
 
-  /** Why the text (normalised) is not a region; empty when it is one. */
-  public static Optional<String> problem(String region) {
+  /** Why the text is not a region, quoting it as given; empty when it is one, in any case. */
+  public static Optional<String> problem(String text) {
+    String region = normalize(text);
     if (region != null && (isGroup(region) || COUNTRIES.contains(region))) {
       return Optional.empty();
     }
     return Optional.of(
         "'%s' is not a region: write an ISO 3166-1 alpha-2 country code (DE, FR, US),"
-                .formatted(region)
+                .formatted(text)
             + " EU or EEA");
   }
 

@@ -58,10 +58,12 @@ record PlannedConsent(EnrichmentBasis basis, List<String> excludedRegions) {
     List<String> regions = new ArrayList<>();
     for (Value value : values) {
       String region = Regions.normalize(value.text());
-      Optional<String> problem = Regions.problem(region);
+      Optional<String> problem = Regions.problem(value.text());
       if (problem.isPresent()) {
+        // Quoting the value as the file writes it, never what a variable expanded to.
         walker.report(
-            value.place(), problem.get().replace("'" + region + "'", "'" + value.written() + "'"));
+            value.place(),
+            problem.get().replace("'" + value.text() + "'", "'" + value.written() + "'"));
       } else if (!regions.contains(region)) {
         regions.add(region);
       }
