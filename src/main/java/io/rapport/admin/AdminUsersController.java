@@ -1,5 +1,6 @@
 package io.rapport.admin;
 
+import io.rapport.enrichment.EnrichmentRefusedException;
 import io.rapport.enrichment.EnrichmentRequests;
 import io.rapport.identity.UserAccount;
 import io.rapport.identity.UserAccounts;
@@ -88,13 +89,23 @@ final class AdminUsersController {
     return "admin/user";
   }
 
-  /** Enriches the user again now, whatever the age of what is known. */
+  /**
+   * Enriches the user again now, whatever the age of what is known; refused, with a notice, for a
+   * user who may not be looked up.
+   */
   @PostMapping("/users/{id}/enrichment")
   String enrich(@PathVariable String id, Authentication admin, RedirectAttributes redirect) {
     if (accounts.findById(id).isEmpty()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such user");
     }
-    boolean queued = enrichment.request(id);
+    boolean queued;
+    try {
+      queued = enrichment.request(id);
+    } catch (EnrichmentRefusedException refused) {
+      redirect.addFlashAttribute(
+          "notice", "Not queued: " + refused.refusal().reason() + ". Nothing is looked up.");
+      return "redirect:/admin/users/" + id;
+    }
     audit.record(AuditEventType.ADMIN_CHANGE, admin.getName(), id, null, "enrichment requested");
     redirect.addFlashAttribute(
         "notice",

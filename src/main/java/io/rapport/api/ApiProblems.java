@@ -17,6 +17,10 @@ final class ApiProblems {
     return problem(HttpStatus.BAD_REQUEST, detail);
   }
 
+  static ErrorResponseException conflict(String detail) {
+    return problem(HttpStatus.CONFLICT, detail);
+  }
+
   private static ErrorResponseException problem(HttpStatus status, String detail) {
     return new ErrorResponseException(
         status, ProblemDetail.forStatusAndDetail(status, detail), null);

@@ -1,5 +1,6 @@
 package io.rapport.api;
 
+import io.rapport.enrichment.EnrichmentRefusedException;
 import io.rapport.enrichment.EnrichmentRequests;
 import io.rapport.identity.UserAccounts;
 import org.springframework.http.HttpStatus;
@@ -28,10 +29,18 @@ final class EnrichmentApiController {
     return enrichment.status(require(id));
   }
 
-  /** 202: queued, or already queued; the job runs in the background, never in this request. */
+  /**
+   * 202: queued, or already queued; the job runs in the background, never in this request. 409 for
+   * a user who may not be looked up (objected, has not consented, is in an excluded region).
+   */
   @PostMapping
   ResponseEntity<Queued> request(@PathVariable String id) {
-    boolean queued = enrichment.request(require(id));
+    boolean queued;
+    try {
+      queued = enrichment.request(require(id));
+    } catch (EnrichmentRefusedException refused) {
+      throw ApiProblems.conflict("The user is not looked up: " + refused.refusal().reason());
+    }
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Queued(true, !queued));
   }
 

@@ -103,6 +103,30 @@ public final class EnrichmentJobs implements SmartLifecycle {
     return queued;
   }
 
+  /**
+   * Removes the user's waiting job and forgets a failed one, for a user who may no longer be looked
+   * up. A job running at this moment cannot be removed; it finishes its run (the pipeline checked
+   * the user before it began) and is not run again, since the next run checks again.
+   *
+   * @return whether a waiting job was removed
+   */
+  public boolean cancel(String userId) {
+    failures.remove(userId);
+    TaskInstanceId id = TaskInstanceId.of(TASK, userId);
+    try {
+      if (client.getScheduledExecution(id).isEmpty()) {
+        return false;
+      }
+      client.cancel(id);
+      return true;
+    } catch (RuntimeException e) {
+      // db-scheduler refuses to cancel a picked (running) execution.
+      log.debug(
+          "RAPPORT-ENRICH-071 A running enrichment job could not be removed: {}", e.toString());
+      return false;
+    }
+  }
+
   /** Whether the user has a job queued or running. */
   public boolean queued(String userId) {
     return client.getScheduledExecution(TaskInstanceId.of(TASK, userId)).isPresent();

@@ -44,6 +44,7 @@ public final class EnrichmentPipeline {
   private final ProviderCaller caller;
   private final EnrichmentProperties properties;
   private final AttributeCatalog catalog;
+  private final EnrichmentConsent consent;
   private final ConcurrentMap<String, CompletableFuture<Answer>> inFlight =
       new ConcurrentHashMap<>();
 
@@ -56,8 +57,10 @@ public final class EnrichmentPipeline {
       LookupLedger ledger,
       ProviderCaller caller,
       EnrichmentProperties properties,
-      AttributeCatalog catalog) {
+      AttributeCatalog catalog,
+      EnrichmentConsent consent) {
     this.accounts = accounts;
+    this.consent = consent;
     this.catalog = catalog;
     this.profiles = profiles;
     this.domains = domains;
@@ -68,10 +71,14 @@ public final class EnrichmentPipeline {
     this.properties = properties;
   }
 
-  /** Enriches the user now; empty when there is no such user (deleted since the job was made). */
+  /**
+   * Enriches the user now; empty when there is no such user (deleted since the job was made), or
+   * when the user may not be looked up (objected since the job was queued, has not consented, or is
+   * in an excluded region): such a job ends without asking any provider.
+   */
   public Optional<EnrichmentRun> enrich(String userId) {
     Optional<UserAccount> account = accounts.findById(userId);
-    if (account.isEmpty()) {
+    if (account.isEmpty() || !consent.allows(account.get())) {
       return Optional.empty();
     }
     Lookup lookup = new Lookup(account.get().email(), domains.classify(account.get().email()));

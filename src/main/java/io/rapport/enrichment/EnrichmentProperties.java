@@ -22,6 +22,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     for never
  * @param rateLimitWait how long a lookup waits for its provider's rate limit to allow a call before
  *     it is put off, for the job to come back when the limit allows
+ * @param basis on what basis users are looked up: {@code legitimate-interest} (everyone, unless
+ *     they object) or {@code consent} (only users who agreed); the import file's {@code
+ *     enrichment.basis} wins over it
+ * @param excludedRegions regions whose users are never looked up: ISO 3166-1 alpha-2 codes, and
+ *     {@code EU} or {@code EEA} for those groups; the import file's {@code
+ *     enrichment.excluded-regions} wins over it
  */
 @ConfigurationProperties("rapport.enrichment")
 public record EnrichmentProperties(
@@ -43,4 +49,21 @@ public record EnrichmentProperties(
     @DefaultValue("1m") Duration retryDelay,
     @DefaultValue("5") int maxTries,
     @DefaultValue("90d") Duration refreshAfter,
-    @DefaultValue("30s") Duration rateLimitWait) {}
+    @DefaultValue("30s") Duration rateLimitWait,
+    @DefaultValue("legitimate-interest") EnrichmentBasis basis,
+    @DefaultValue({}) List<String> excludedRegions) {
+
+  /** A wrong region stops the start, naming the property and the code at fault. */
+  public EnrichmentProperties {
+    excludedRegions = excludedRegions == null ? List.of() : excludedRegions;
+    for (String region : excludedRegions) {
+      Regions.problem(region)
+          .ifPresent(
+              problem -> {
+                throw new IllegalArgumentException(
+                    "rapport.enrichment.excluded-regions: " + problem);
+              });
+    }
+    excludedRegions = excludedRegions.stream().map(Regions::normalize).toList();
+  }
+}

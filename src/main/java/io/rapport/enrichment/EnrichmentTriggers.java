@@ -1,6 +1,7 @@
 package io.rapport.enrichment;
 
 import io.rapport.identity.AccountEvents;
+import io.rapport.identity.UserAccounts;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.context.event.EventListener;
@@ -8,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Queues an enrichment when a user signs up and when the address is verified (a verified address is
- * worth a second look: it is known to be the user's). Runs inside the event's transaction.
+ * worth a second look: it is known to be the user's). Runs inside the event's transaction. A user
+ * who may not be looked up ({@link EnrichmentConsent}) gets no job.
  */
 @Component
 final class EnrichmentTriggers {
@@ -21,10 +23,19 @@ final class EnrichmentTriggers {
   private final LookupLedger ledger;
   private final EnrichmentProperties properties;
   private final Clock clock;
+  private final UserAccounts accounts;
+  private final EnrichmentConsent consent;
 
   EnrichmentTriggers(
-      EnrichmentJobs jobs, LookupLedger ledger, EnrichmentProperties properties, Clock clock) {
+      EnrichmentJobs jobs,
+      LookupLedger ledger,
+      EnrichmentProperties properties,
+      Clock clock,
+      UserAccounts accounts,
+      EnrichmentConsent consent) {
     this.jobs = jobs;
+    this.accounts = accounts;
+    this.consent = consent;
     this.ledger = ledger;
     this.properties = properties;
     this.clock = clock;
@@ -32,7 +43,7 @@ final class EnrichmentTriggers {
 
   @EventListener
   void signedUp(AccountEvents.SignedUp event) {
-    jobs.enqueue(event.userId(), SIGNUP);
+    enqueue(event.userId(), SIGNUP);
   }
 
   /** A user never enriched (signed up before enrichment existed) is stale too. */
@@ -45,12 +56,18 @@ final class EnrichmentTriggers {
     boolean stale =
         ledger.lastLookup(event.userId()).map(last -> last.isBefore(staleBefore)).orElse(true);
     if (stale) {
-      jobs.enqueue(event.userId(), STALE);
+      enqueue(event.userId(), STALE);
     }
   }
 
   @EventListener
   void emailVerified(AccountEvents.EmailVerified event) {
-    jobs.enqueue(event.userId(), EMAIL_VERIFIED);
+    enqueue(event.userId(), EMAIL_VERIFIED);
+  }
+
+  private void enqueue(String userId, String trigger) {
+    if (accounts.findById(userId).map(consent::allows).orElse(false)) {
+      jobs.enqueue(userId, trigger);
+    }
   }
 }

@@ -18,5 +18,9 @@ public enum AuditEventType {
   /** An enrichment provider was disabled: its service refused the credentials. */
   ENRICHMENT_PROVIDER_DISABLED,
   /** An enrichment provider's monthly budget is spent; it is not asked until the month turns. */
-  ENRICHMENT_BUDGET_SPENT
+  ENRICHMENT_BUDGET_SPENT,
+  /** A user objected to being looked up, or withdrew consent. */
+  ENRICHMENT_OBJECTED,
+  /** A user agreed to being looked up on the account page, or took an objection back. */
+  ENRICHMENT_AGREED
 }

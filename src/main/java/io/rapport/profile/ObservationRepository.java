@@ -17,7 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
-/** The SQL of the observation table. Rows are inserted and read, never updated or deleted. */
+/**
+ * The SQL of the observation table. Rows are inserted and read, never updated; they are deleted
+ * only with the user, or all of one kind of source at once when the user objects to it.
+ */
 final class ObservationRepository {
 
   /**
@@ -37,6 +40,13 @@ final class ObservationRepository {
 
   ObservationRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** Deletes the user's observations whose source starts with the prefix; how many. */
+  int deleteBySourcePrefix(String userId, String prefix) {
+    return jdbc.sql("DELETE FROM observation WHERE user_id = ? AND source LIKE ?")
+        .params(userId, prefix + "%")
+        .update();
   }
 
   /** Appends a checked and normalised observation. */

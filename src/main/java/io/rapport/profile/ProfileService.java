@@ -101,6 +101,18 @@ public final class ProfileService {
     return stored;
   }
 
+  /**
+   * Deletes everything enrichment providers observed about the user (sources {@code enrichment:*}),
+   * for a user who objects to being looked up; what the user, an administrator or an import
+   * declared stays.
+   *
+   * @return how many observations were deleted
+   */
+  public int forgetEnrichment(String userId) {
+    Objects.requireNonNull(userId, "userId");
+    return observations.deleteBySourcePrefix(userId, Source.ENRICHMENT_PREFIX);
+  }
+
   private List<NewObservation> validate(List<NewObservation> batch) {
     Map<String, Attribute> attributes =
         catalog.all().stream().collect(Collectors.toMap(Attribute::key, Function.identity()));

@@ -18,7 +18,9 @@ public record Source(String id) {
   public static final Source IMPORT = new Source("import");
 
   private static final String ACTION_PREFIX = "action:";
-  private static final String ENRICHMENT_PREFIX = "enrichment:";
+
+  /** What the source of every enrichment provider's observations starts with. */
+  public static final String ENRICHMENT_PREFIX = "enrichment:";
 
   /** The width of the {@code source} column. */
   private static final int MAX_LENGTH = 100;

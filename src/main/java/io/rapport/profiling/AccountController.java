@@ -1,5 +1,6 @@
 package io.rapport.profiling;
 
+import io.rapport.identity.AccountPageExtension;
 import io.rapport.identity.UserAccounts;
 import io.rapport.platform.PageLocaleResolver;
 import io.rapport.profile.Attribute;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -28,7 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The user's own profile page: every attribute Rapport knows, its value, where it came from and
- * when; and a form per attribute to change it, checked like a prompt's answer.
+ * when; and a form per attribute to change it, checked like a prompt's answer. Other features add
+ * sections of their own through {@link AccountPageExtension} (enrichment: whether the user is
+ * looked up).
  */
 @Controller
 final class AccountController {
@@ -44,6 +48,7 @@ final class AccountController {
   private final UserAccounts accounts;
   private final QuestionViews views;
   private final SourceDescriptions sources;
+  private final List<AccountPageExtension> extensions;
 
   AccountController(
       ProfileService profiles,
@@ -51,13 +56,15 @@ final class AccountController {
       PlanStore plans,
       UserAccounts accounts,
       QuestionViews views,
-      MessageSource messages) {
+      MessageSource messages,
+      ObjectProvider<AccountPageExtension> extensions) {
     this.profiles = profiles;
     this.catalog = catalog;
     this.plans = plans;
     this.accounts = accounts;
     this.views = views;
     this.sources = new SourceDescriptions(messages);
+    this.extensions = extensions.orderedStream().toList();
   }
 
   @GetMapping(PAGE)
@@ -69,6 +76,11 @@ final class AccountController {
         profile.values().values().stream().map(value -> entry(plan, value, locale)).toList();
     accounts.findById(user.getName()).ifPresent(account -> model.addAttribute("account", account));
     model.addAttribute("entries", entries);
+    model.addAttribute(
+        "accountSections",
+        extensions.stream()
+            .flatMap(extension -> extension.section(user.getName(), locale).stream())
+            .toList());
     return "profiling/account";
   }
 

@@ -1,5 +1,6 @@
 package io.rapport.setup;
 
+import io.rapport.enrichment.ConsentPolicyStore;
 import io.rapport.enrichment.ProviderSettings;
 import io.rapport.enrichment.ProviderStore;
 import io.rapport.enrichment.ProviderType;
@@ -48,6 +49,7 @@ final class ImportFileApplier {
   private final AttributeCatalog catalog;
   private final PlanStore plans;
   private final ProviderStore providerStore;
+  private final ConsentPolicyStore consentPolicies;
   private final AuditLog audit;
   private final TransactionTemplate transactions;
 
@@ -59,6 +61,7 @@ final class ImportFileApplier {
       PlanStore plans,
       Providers providers,
       ProviderStore providerStore,
+      ConsentPolicyStore consentPolicies,
       AuditLog audit,
       PlatformTransactionManager transactionManager) {
     this(
@@ -68,6 +71,7 @@ final class ImportFileApplier {
         plans,
         providers.types(),
         providerStore,
+        consentPolicies,
         audit,
         transactionManager);
   }
@@ -83,8 +87,10 @@ final class ImportFileApplier {
       PlanStore plans,
       List<ProviderType> providerTypes,
       ProviderStore providerStore,
+      ConsentPolicyStore consentPolicies,
       AuditLog audit,
       PlatformTransactionManager transactionManager) {
+    this.consentPolicies = consentPolicies;
     this.reader = new ImportFileReader(VariableExpander.of(environment), providerTypes);
     this.registry = registry;
     this.catalog = catalog;
@@ -145,6 +151,8 @@ final class ImportFileApplier {
     if (plan.providers() != null) {
       storeProviders(plan.providers());
     }
+    // Always: a key the file leaves out hands its setting back to the node's property.
+    consentPolicies.declare(plan.consent().basis(), plan.consent().excludedRegions());
     ImportSummary summary =
         new ImportSummary(
             plan.applications().size(),

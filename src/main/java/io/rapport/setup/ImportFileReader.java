@@ -140,12 +140,19 @@ final class ImportFileReader {
         profiling == null || YamlWalker.isNull(profiling)
             ? null
             : PlannedProfiling.read(walker, profiling);
-    PlannedProviders providers =
-        PlannedProviders.read(walker, top.get(PlannedProviders.ENRICHMENT), providerTypes);
+    Map<String, Node> enrichment =
+        PlannedProviders.section(walker, top.get(PlannedProviders.ENRICHMENT));
+    PlannedProviders providers = PlannedProviders.read(walker, enrichment, providerTypes);
     if (providers != null) {
       reportDuplicates(walker, providers.ids(), "provider id");
     }
-    return new ImportPlan(file, attributes, applications, plannedProfiling, providers);
+    return new ImportPlan(
+        file,
+        attributes,
+        applications,
+        plannedProfiling,
+        providers,
+        PlannedConsent.read(walker, enrichment));
   }
 
   /** Reads each item of a top-level list; items that cannot be read are left out. */

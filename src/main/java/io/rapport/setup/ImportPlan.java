@@ -10,13 +10,15 @@ import java.util.List;
  *     leaves the stored plan as it is
  * @param providers the enrichment providers in waterfall order; null when the file has no {@code
  *     enrichment.providers}, which leaves the stored providers as they are
+ * @param consent the enrichment basis and excluded regions; each null when the file does not say
  */
 record ImportPlan(
     String file,
     List<PlannedAttribute> attributes,
     List<PlannedApplication> applications,
     PlannedProfiling profiling,
-    PlannedProviders providers) {
+    PlannedProviders providers,
+    PlannedConsent consent) {
 
   ImportPlan {
     attributes = List.copyOf(attributes);
@@ -25,6 +27,6 @@ record ImportPlan(
 
   /** A plan of a file that declares nothing. */
   static ImportPlan empty(String file) {
-    return new ImportPlan(file, List.of(), List.of(), null, null);
+    return new ImportPlan(file, List.of(), List.of(), null, null, new PlannedConsent(null, null));
   }
 }

@@ -33,7 +33,8 @@ record PlannedProviders(List<ProviderSettings> providers, List<Value> ids) {
 
   static final String ENRICHMENT = "enrichment";
   static final String PROVIDERS = "providers";
-  static final Set<String> SECTION_KEYS = Set.of(PROVIDERS);
+  static final Set<String> SECTION_KEYS =
+      Set.of(PROVIDERS, PlannedConsent.BASIS, PlannedConsent.EXCLUDED_REGIONS);
 
   static final String TYPE = "type";
   static final String ID = "id";
@@ -73,16 +74,26 @@ record PlannedProviders(List<ProviderSettings> providers, List<Value> ids) {
   }
 
   /**
+   * The keys of the {@code enrichment} section, read once for the providers and the consent keys.
+   *
    * @param node the value of {@code enrichment}
+   * @return null when the file has no such section, or it is not a mapping (which is reported)
+   */
+  static Map<String, Node> section(YamlWalker walker, Node node) {
+    if (node == null || YamlWalker.isNull(node)) {
+      return null;
+    }
+    return walker.mapping(node, ENRICHMENT, SECTION_KEYS);
+  }
+
+  /**
+   * @param section the keys of {@code enrichment}, from {@link #section}
    * @param types the provider types this version of Rapport knows
    * @return null when the file has no {@code enrichment.providers}, which leaves the providers as
    *     they are
    */
-  static PlannedProviders read(YamlWalker walker, Node node, List<ProviderType> types) {
-    if (node == null || YamlWalker.isNull(node)) {
-      return null;
-    }
-    Map<String, Node> section = walker.mapping(node, ENRICHMENT, SECTION_KEYS);
+  static PlannedProviders read(
+      YamlWalker walker, Map<String, Node> section, List<ProviderType> types) {
     if (section == null || !section.containsKey(PROVIDERS)) {
       return null;
     }

@@ -2,6 +2,7 @@ package io.rapport.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rapport.enrichment.ConsentChoices;
 import io.rapport.enrichment.EnrichmentJobs;
 import io.rapport.enrichment.InstalledProviders;
 import io.rapport.enrichment.ProviderAdministration;
@@ -47,6 +48,7 @@ class AdminEnrichmentConsoleTest {
   @Autowired EnrichmentJobs jobs;
   @Autowired ProfileService profiles;
   @Autowired JdbcClient jdbc;
+  @Autowired ConsentChoices choices;
 
   private Browser browser;
 
@@ -250,6 +252,24 @@ class AdminEnrichmentConsoleTest {
         .isEqualTo("An enrichment is queued; it runs in a moment.");
     assertThat(browser.text("enrichment-state")).startsWith("An enrichment is queued.");
     assertThat(jobs.queued(user.id())).isTrue();
+  }
+
+  @Test
+  void enrichAgainIsRefusedWithANoticeForAUserWhoObjected() {
+    UserAccount user = signUp("objected");
+    choices.object(user.id());
+
+    browser.open(base() + "/admin/users/" + user.id());
+    assertThat(browser.text("enrichment-not-looked-up"))
+        .isEqualTo("Not looked up: the user objected to being looked up, or withdrew consent.");
+    browser.click("enrich-again");
+
+    browser.awaitElement("user-notice");
+    assertThat(browser.text("user-notice"))
+        .isEqualTo(
+            "Not queued: the user objected to being looked up, or withdrew consent. Nothing is"
+                + " looked up.");
+    assertThat(jobs.queued(user.id())).isFalse();
   }
 
   private void lookup(String provider, String outcome, boolean cacheHit, int durationMs) {

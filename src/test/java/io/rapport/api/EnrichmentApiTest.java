@@ -5,6 +5,7 @@ import static io.rapport.api.ApiClient.ok;
 import static io.rapport.api.ApiClient.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rapport.enrichment.ConsentChoices;
 import io.rapport.identity.AccountService;
 import io.rapport.identity.ApplicationRegistry;
 import io.rapport.identity.UserAccount;
@@ -26,6 +27,7 @@ class EnrichmentApiTest {
   @Autowired ApplicationRegistry registry;
   @Autowired AccountService accounts;
   @Autowired JdbcClient jdbc;
+  @Autowired ConsentChoices choices;
 
   private ApiClient api;
   private UserAccount user;
@@ -61,6 +63,22 @@ class EnrichmentApiTest {
                 .query(Integer.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  @Test
+  void aUserWhoObjectedIsRefusedWithAConflictAndNoJob() throws Exception {
+    choices.object(user.id());
+    String token = api.token(registry, "enrichment:read", "enrichment:write");
+
+    var refused = problem(api.post(path(), "Bearer " + token, ""), 409);
+
+    assertThat(refused.get("detail").asString())
+        .isEqualTo(
+            "The user is not looked up: the user objected to being looked up, or withdrew"
+                + " consent");
+    var state = ok(api.get(path(), token));
+    assertThat(state.get("queued").asBoolean()).isFalse();
+    assertThat(state.get("notLookedUp").asString()).contains("objected");
   }
 
   @Test

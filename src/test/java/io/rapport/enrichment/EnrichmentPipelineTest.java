@@ -32,6 +32,7 @@ class EnrichmentPipelineTest {
 
   private static final String PASSWORD = "Analytical-Engine-1843";
 
+  @Autowired EnrichmentConsent consent;
   @Autowired AccountService accounts;
   @Autowired UserAccounts userAccounts;
   @Autowired ProfileService profiles;
@@ -66,7 +67,8 @@ class EnrichmentPipelineTest {
             ledger,
             caller,
             properties,
-            catalog);
+            catalog,
+            consent);
     domain = "firm-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
   }
 

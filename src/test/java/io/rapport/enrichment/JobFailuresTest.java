@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @RapportAppTest
 class JobFailuresTest {
 
+  @Autowired EnrichmentConsent consent;
   @Autowired AccountService accounts;
   @Autowired UserAccounts userAccounts;
   @Autowired ProfileService profiles;
@@ -66,7 +67,8 @@ class JobFailuresTest {
             ledger,
             caller,
             properties,
-            catalog);
+            catalog,
+            consent);
     UserAccount user =
         accounts.signUp(
             "ops-" + UUID.randomUUID() + "@flaky-" + UUID.randomUUID() + ".example",
@@ -117,7 +119,9 @@ class JobFailuresTest {
         Duration.ofMillis(50),
         2,
         properties.refreshAfter(),
-        properties.rateLimitWait());
+        properties.rateLimitWait(),
+        EnrichmentBasis.LEGITIMATE_INTEREST,
+        List.of());
   }
 
   private EnrichmentJobList.Job failedJob(String userId) {

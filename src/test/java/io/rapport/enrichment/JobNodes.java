@@ -25,7 +25,9 @@ final class JobNodes implements AutoCloseable {
         Duration.ofSeconds(1),
         defaults.maxTries(),
         defaults.refreshAfter(),
-        defaults.rateLimitWait());
+        defaults.rateLimitWait(),
+        EnrichmentBasis.LEGITIMATE_INTEREST,
+        List.of());
   }
 
   /** Settings for a part of enrichment tested alone, with this rate-limit wait. */
@@ -39,7 +41,9 @@ final class JobNodes implements AutoCloseable {
         Duration.ofSeconds(1),
         5,
         Duration.ofDays(90),
-        wait);
+        wait,
+        EnrichmentBasis.LEGITIMATE_INTEREST,
+        List.of());
   }
 
   JobNodes start(

@@ -40,6 +40,7 @@ class PostgresRateLimitTest {
   private static final int PER_MINUTE = 600;
   private static final int PER_SECOND = PER_MINUTE / 60;
 
+  @Autowired EnrichmentConsent consent;
   @Autowired AccountService accounts;
   @Autowired UserAccounts userAccounts;
   @Autowired ProfileService profiles;
@@ -150,7 +151,8 @@ class PostgresRateLimitTest {
         ledger,
         new ProviderCaller(limits, new ProviderCircuits(Clock.systemUTC()), store, audit),
         properties,
-        catalog);
+        catalog,
+        consent);
   }
 
   private static int busiestSecond(List<Long> sortedTimes) {

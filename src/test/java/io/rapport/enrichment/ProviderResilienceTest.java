@@ -40,6 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @RapportAppTest
 class ProviderResilienceTest {
 
+  @Autowired EnrichmentConsent consent;
   @Autowired AccountService accounts;
   @Autowired UserAccounts userAccounts;
   @Autowired ProfileService profiles;
@@ -92,7 +93,8 @@ class ProviderResilienceTest {
             ledger,
             new ProviderCaller(limits, new ProviderCircuits(clock), store, audit),
             properties,
-            catalog);
+            catalog,
+            consent);
   }
 
   @AfterEach

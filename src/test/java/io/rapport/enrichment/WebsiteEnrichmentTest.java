@@ -33,6 +33,7 @@ class WebsiteEnrichmentTest {
 
   private static final String PASSWORD = "Analytical-Engine-1843";
 
+  @Autowired EnrichmentConsent consent;
   @Autowired AccountService accounts;
   @Autowired UserAccounts userAccounts;
   @Autowired ProfileService profiles;
@@ -65,7 +66,8 @@ class WebsiteEnrichmentTest {
             ledger,
             caller,
             properties,
-            catalog);
+            catalog,
+            consent);
   }
 
   @AfterEach

@@ -3,6 +3,9 @@ package io.rapport.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rapport.enrichment.ConsentPolicy;
+import io.rapport.enrichment.ConsentPolicyStore;
+import io.rapport.enrichment.EnrichmentBasis;
 import io.rapport.enrichment.InstalledProviders;
 import io.rapport.enrichment.ProviderSettings;
 import io.rapport.enrichment.ProviderStore;
@@ -42,6 +45,7 @@ class EnrichmentSectionApplierTest {
   @Autowired PlanStore plans;
   @Autowired Providers providers;
   @Autowired ProviderStore store;
+  @Autowired ConsentPolicyStore consentPolicies;
   @Autowired AuditLog audit;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired JdbcClient jdbc;
@@ -52,6 +56,28 @@ class EnrichmentSectionApplierTest {
   @AfterEach
   void restoreTheDefaultProviders() {
     InstalledProviders.restore(store);
+    consentPolicies.declare(null, null);
+  }
+
+  @Test
+  void theFileSetsTheBasisAndRegionsForEveryNodeAndAFileWithoutThemHandsThemBack()
+      throws IOException {
+    applier().apply(write("enrichment:\n  basis: consent\n  excluded-regions: [EU, CH]\n"));
+
+    ConsentPolicy declared = consentPolicies.current();
+    assertThat(declared.basis()).isEqualTo(EnrichmentBasis.CONSENT);
+    assertThat(declared.excludedRegions()).containsExactly("EU", "CH");
+    assertThat(declared.excludedCountries()).contains("DE", "FR", "CH").doesNotContain("NO", "GB");
+    assertThat(declared.origin()).isEqualTo("import");
+    assertThat(jdbc.sql("SELECT basis FROM enrichment_policy").query(String.class).single())
+        .isEqualTo("consent");
+
+    applier().apply(write("attributes: []\n"));
+
+    ConsentPolicy properties = consentPolicies.current();
+    assertThat(properties.basis()).isEqualTo(EnrichmentBasis.LEGITIMATE_INTEREST);
+    assertThat(properties.excludedRegions()).isEmpty();
+    assertThat(properties.origin()).isEqualTo("property");
   }
 
   @Test
@@ -164,7 +190,15 @@ class EnrichmentSectionApplierTest {
     List<io.rapport.enrichment.ProviderType> types = new ArrayList<>(providers.types());
     types.add(new PaidProviderType());
     return new ImportFileApplier(
-        environment, registry, catalog, plans, types, store, audit, transactionManager);
+        environment,
+        registry,
+        catalog,
+        plans,
+        types,
+        store,
+        consentPolicies,
+        audit,
+        transactionManager);
   }
 
   private Path write(String text) throws IOException {

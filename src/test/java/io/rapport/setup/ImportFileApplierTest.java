@@ -3,6 +3,7 @@ package io.rapport.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rapport.enrichment.ConsentPolicyStore;
 import io.rapport.enrichment.ProviderStore;
 import io.rapport.enrichment.Providers;
 import io.rapport.identity.Application;
@@ -46,6 +47,7 @@ class ImportFileApplierTest {
   @Autowired AuditLog audit;
   @Autowired Providers providers;
   @Autowired ProviderStore providerStore;
+  @Autowired ConsentPolicyStore consentPolicies;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired JdbcClient jdbc;
   @Autowired PasswordEncoder encoder;
@@ -329,6 +331,7 @@ class ImportFileApplierTest {
         plans,
         providers.types(),
         providerStore,
+        consentPolicies,
         audit,
         transactionManager);
   }

@@ -3,6 +3,7 @@ package io.rapport.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rapport.enrichment.ConsentPolicyStore;
 import io.rapport.enrichment.ProviderSettings;
 import io.rapport.enrichment.ProviderStore;
 import io.rapport.enrichment.ProviderType;
@@ -64,6 +65,7 @@ class ImportOnPostgresTest {
   @Autowired JdbcClient jdbc;
   @Autowired Providers providers;
   @Autowired ProviderStore providerStore;
+  @Autowired ConsentPolicyStore consentPolicies;
   @Autowired AuditLog audit;
   @Autowired PlatformTransactionManager transactionManager;
 
@@ -121,7 +123,15 @@ class ImportOnPostgresTest {
     List<ProviderType> types = new ArrayList<>(providers.types());
     types.add(new PaidProviderType());
     return new ImportFileApplier(
-        environment, registry, catalog, plans, types, providerStore, audit, transactionManager);
+        environment,
+        registry,
+        catalog,
+        plans,
+        types,
+        providerStore,
+        consentPolicies,
+        audit,
+        transactionManager);
   }
 
   @Test
