@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,6 +64,7 @@ final class FullContactProviderType implements ProviderType {
   private final Egress egress;
   private final Clock clock;
 
+  @Autowired
   FullContactProviderType(Egress egress) {
     this(egress, Clock.systemUTC());
   }

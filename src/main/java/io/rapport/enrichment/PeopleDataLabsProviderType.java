@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,6 +64,7 @@ final class PeopleDataLabsProviderType implements ProviderType {
   private final Egress egress;
   private final Clock clock;
 
+  @Autowired
   PeopleDataLabsProviderType(Egress egress) {
     this(egress, Clock.systemUTC());
   }
