@@ -143,6 +143,40 @@ class PersonProvidersEnrichmentTest {
   }
 
   @Test
+  void aStormOf429sOpensTheCircuitAndStoresNothing() {
+    String id = "pdl-" + suffix;
+    store.save(settings(id, PeopleDataLabsProviderType.TYPE), "test");
+    services.stubFor(
+        get(urlPathEqualTo("/v5/person/enrich"))
+            .willReturn(
+                json(429, "{\"status\": 429, \"error\": {\"type\": \"rate_limit_error\"}}")
+                    .withHeader("Retry-After", "30")));
+
+    List<ProviderRun> runs =
+        java.util.stream.IntStream.range(0, ProviderCircuits.MINIMUM_CALLS + 3)
+            .mapToObj(i -> signUp("storm-" + i))
+            .map(user -> runOf(pipeline.enrich(user.id()).orElseThrow(), id))
+            .toList();
+
+    assertThat(services.getAllServeEvents())
+        .as("left alone once half of its calls failed")
+        .hasSize(ProviderCircuits.MINIMUM_CALLS);
+    assertThat(runs.subList(0, ProviderCircuits.MINIMUM_CALLS))
+        .allSatisfy(
+            run -> {
+              assertThat(run.outcome()).isEqualTo(LookupOutcome.ERROR);
+              assertThat(run.result().retryAfter()).isEqualTo(Duration.ofSeconds(30));
+              assertThat(run.stored()).isZero();
+            });
+    assertThat(runs.getLast().skipped()).isEqualTo(ProviderCaller.CIRCUIT_OPEN);
+    assertThat(store.list().stream().filter(settings -> settings.id().equals(id)))
+        .singleElement()
+        .extracting(ProviderSettings::enabled)
+        .as("a 429 is not a refused key")
+        .isEqualTo(true);
+  }
+
+  @Test
   void fullContactAnswersByWebhookAndTheAnswerIsStoredOnce() throws Exception {
     String id = "fullcontact-" + suffix;
     store.save(settings(id, FullContactProviderType.TYPE), "test");
@@ -241,7 +275,11 @@ class PersonProvidersEnrichmentTest {
   }
 
   private UserAccount signUp() {
-    String email = "ada.quinlan@analytics-" + suffix + ".example";
+    return signUp("ada.quinlan");
+  }
+
+  private UserAccount signUp(String localPart) {
+    String email = localPart + "@analytics-" + suffix + ".example";
     return accounts.signUp(
         email, "Analytical-Engine-1843", "http://localhost", Locale.ENGLISH, "127.0.0.1");
   }
