@@ -1,5 +1,6 @@
 package io.rapport.enrichment;
 
+import java.util.Locale;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -82,7 +83,10 @@ final class FullContactPerson {
         .text("company_name", findings.stringOrDrop(current, "name"), EMPLOYMENT)
         .text(
             "company_domain",
-            findings.stringOrDrop(current, "domain").filter(d -> d.matches("[a-z0-9.-]+\\.[a-z]+")),
+            findings
+                .stringOrDrop(current, "domain")
+                .map(domain -> domain.strip().toLowerCase(Locale.ROOT))
+                .filter(domain -> domain.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+")),
             EMPLOYMENT);
   }
 

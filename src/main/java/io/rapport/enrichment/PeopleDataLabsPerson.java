@@ -1,6 +1,7 @@
 package io.rapport.enrichment;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
@@ -137,11 +138,6 @@ final class PeopleDataLabsPerson {
     return Optional.of(new PeopleDataLabsPerson(data, CONFIDENCE_BY_LIKELIHOOD[score], !readable));
   }
 
-  /** The confidence of every finding of this record. */
-  double confidence() {
-    return confidence;
-  }
-
   PersonFindings findings() {
     PersonFindings findings = new PersonFindings();
     if (likelihoodUnreadable) {
@@ -243,7 +239,7 @@ final class PeopleDataLabsPerson {
   private static Optional<String> domain(String website) {
     String host = website.strip().replaceFirst("^[a-zA-Z]+://", "");
     int end = host.indexOf('/');
-    host = (end >= 0 ? host.substring(0, end) : host).toLowerCase(java.util.Locale.ROOT);
+    host = (end >= 0 ? host.substring(0, end) : host).toLowerCase(Locale.ROOT);
     host = host.startsWith("www.") ? host.substring(4) : host;
     return host.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+") ? Optional.of(host) : Optional.empty();
   }

@@ -103,12 +103,6 @@ final class PersonFindings {
     return !email.role() && email.kind() != DomainKind.DISPOSABLE;
   }
 
-  /** The string of a field, if the service sent one there and not a number, object or null. */
-  static Optional<String> string(JsonNode node, String field) {
-    JsonNode value = node == null ? null : node.get(field);
-    return value != null && value.isString() ? Optional.of(value.asString()) : Optional.empty();
-  }
-
   /**
    * The string of a field, counting a value of another type (a number, an object, {@code true}) as
    * dropped; {@code null} and a missing field are simply absent.
