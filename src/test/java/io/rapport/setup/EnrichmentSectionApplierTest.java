@@ -160,15 +160,17 @@ class EnrichmentSectionApplierTest {
             enrichment:
               providers:
                 - type: email-domain
-                - type: clearbit
+                - type: crystal-ball
                   api-key: ${PAID_API_KEY}
             """);
 
     assertThatThrownBy(() -> applier().apply(file))
         .isInstanceOf(InvalidImportFileException.class)
         .hasMessageContaining(
-            ":4:13: enrichment.providers[1].type: unknown provider type 'clearbit'; known types:"
-                + " email-domain, paid-test");
+            ":4:13: enrichment.providers[1].type: unknown provider type 'crystal-ball'; known"
+                + " types: email-domain, ")
+        .hasMessageContaining("paid-test")
+        .hasMessageContaining("people-data-labs");
     assertThat(store.list()).isEqualTo(before);
   }
 
