@@ -168,7 +168,7 @@ class EnrichmentSectionApplierTest {
         .isInstanceOf(InvalidImportFileException.class)
         .hasMessageContaining(
             ":4:13: enrichment.providers[1].type: unknown provider type 'crystal-ball'; known"
-                + " types: email-domain, ")
+                + " types: clearbit, email-domain, ")
         .hasMessageContaining("paid-test")
         .hasMessageContaining("people-data-labs");
     assertThat(store.list()).isEqualTo(before);
