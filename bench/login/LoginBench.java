@@ -49,9 +49,6 @@ public final class LoginBench {
   private final ProcessProbe rapport;
   private static final Duration WARM_UP_ROUND = Duration.ofSeconds(5);
   private static final double SETTLED_JIT_SHARE = 0.05;
-  private double warmUpSeconds;
-  private long warmUpLogins;
-  private double warmUpJitShare = Double.NaN;
 
   LoginBench(Options options) {
     this.options = options;
@@ -74,7 +71,22 @@ public final class LoginBench {
     System.exit(status);
   }
 
+  /**
+   * {@code all}: one Rapport, set up and measured. With a plan, run.sh runs {@code prepare}
+   * against the Rapport with the plan, copies its database, and runs {@code measure} against two
+   * Rapports on the two copies: one with the plan, one without.
+   */
   int run() throws Exception {
+    return switch (options.text("phase")) {
+      case "all" -> runAll();
+      case "prepare" -> prepare();
+      case "measure" -> measureWithPlan();
+      default -> throw new IllegalArgumentException(
+          "--phase must be all, prepare or measure, not " + options.text("phase"));
+    };
+  }
+
+  private int runAll() throws Exception {
     Conditions conditions = Conditions.capture(options);
     String password = "bench-" + HexFormat.of().formatHex(Flows.randomBytes(6)) + "-Pw";
     Setup setup = new Setup(http, target, options);
@@ -84,66 +96,132 @@ public final class LoginBench {
     Argon2 argon2 = Argon2.parse(options.text("argon2"));
     LoadTurn load = new LoadTurn(http, target, users, password, options.number("clients"));
     HashTurn hashes = new HashTurn(argon2, password, Runtime.getRuntime().availableProcessors());
-    warmUp(load, hashes);
+    Report.WarmUp warmUp = warmUp(load, rapport);
+    hashes.run(WARM_UP_ROUND);
 
     List<TurnResult> turns = new ArrayList<>();
     Duration turn = Duration.ofSeconds(options.number("seconds"));
     for (int i = 1; i <= options.number("turns"); i++) {
       HashTurn.Result hashResult = measureHashes(hashes, turn);
-      LoadTurn.Result loadResult = measureLogins(load, turn);
+      LoadTurn.Result loadResult = measureLogins(load, turn, rapport);
       TurnResult result = new TurnResult(i, hashResult, loadResult);
       turns.add(result);
       System.out.println(Report.turnLine(result));
     }
-    Report report =
-        new Report(conditions, argon2, turns, rapport.memory(), new Report.WarmUp(
-            warmUpLogins, warmUpSeconds, warmUpJitShare));
+    Report report = new Report("login", conditions, argon2, turns, rapport.memory(), warmUp);
     report.print(System.out);
     report.write(Path.of(options.text("results-dir")));
     return report.errorShare() > Report.MAX_ERROR_SHARE ? 1 : 0;
   }
 
+  /** Registers the application, signs the users up and lets each answer the plan; saves them. */
+  private int prepare() throws Exception {
+    String password = "bench-" + HexFormat.of().formatHex(Flows.randomBytes(6)) + "-Pw";
+    Setup setup = new Setup(http, target, options);
+    setup.registerApplication();
+    List<String> users = setup.createUsers(options.number("users"), password);
+    new ProfileFill(http, target, password, options).run(users);
+    BenchState.write(Path.of(options.text("state-file")), password, users);
+    return 0;
+  }
+
+  /**
+   * The same logins against the Rapport without the plan and the one with it, in alternating
+   * order after one hash turn each time: both halves of a comparison see the same machine within
+   * a minute.
+   */
+  private int measureWithPlan() throws Exception {
+    Conditions conditions = Conditions.capture(options);
+    BenchState state = BenchState.read(Path.of(options.text("state-file")));
+    Target planTarget =
+        new Target(URI.create(options.text("plan-base-url")), options.text("client-id"));
+    ProcessProbe planRapport =
+        new ProcessProbe(options.number("plan-pid"), options.number("clk-tck"));
+    int clients = options.number("clients");
+    LoadTurn none = new LoadTurn(http, target, state.users(), state.password(), clients);
+    LoadTurn plan = new LoadTurn(http, planTarget, state.users(), state.password(), clients);
+    Argon2 argon2 = Argon2.parse(options.text("argon2"));
+    HashTurn hashes =
+        new HashTurn(argon2, state.password(), Runtime.getRuntime().availableProcessors());
+    System.out.println("Warming up the Rapport without the plan");
+    Report.WarmUp noneWarmUp = warmUp(none, rapport);
+    System.out.println("Warming up the Rapport with the plan " + options.text("plan"));
+    Report.WarmUp planWarmUp = warmUp(plan, planRapport);
+    hashes.run(WARM_UP_ROUND);
+
+    List<TurnResult> noneTurns = new ArrayList<>();
+    List<TurnResult> planTurns = new ArrayList<>();
+    Duration turn = Duration.ofSeconds(options.number("seconds"));
+    for (int i = 1; i <= options.number("turns"); i++) {
+      HashTurn.Result hashResult = measureHashes(hashes, turn);
+      boolean planFirst = i % 2 == 0;
+      LoadTurn.Result planResult = planFirst ? measureLogins(plan, turn, planRapport) : null;
+      LoadTurn.Result noneResult = measureLogins(none, turn, rapport);
+      planResult = planFirst ? planResult : measureLogins(plan, turn, planRapport);
+      noneTurns.add(new TurnResult(i, hashResult, noneResult));
+      planTurns.add(new TurnResult(i, hashResult, planResult));
+      System.out.println("without plan: " + Report.turnLine(noneTurns.getLast()));
+      System.out.println("with plan:    " + Report.turnLine(planTurns.getLast()));
+    }
+    Path results = Path.of(options.text("results-dir"));
+    Report noneReport = new Report(
+        "login-without-plan", conditions, argon2, noneTurns, rapport.memory(), noneWarmUp);
+    Report planReport = new Report("login-with-plan-" + options.text("plan"), conditions, argon2,
+        planTurns, planRapport.memory(), planWarmUp);
+    for (Report report : List.of(noneReport, planReport)) {
+      report.print(System.out);
+      report.write(results);
+    }
+    PlanComparison comparison = new PlanComparison(
+        options.text("plan"), options.text("plan-description"), noneReport, planReport);
+    comparison.print(System.out);
+    comparison.write(results, conditions);
+    boolean failed = noneReport.errorShare() > Report.MAX_ERROR_SHARE
+        || planReport.errorShare() > Report.MAX_ERROR_SHARE;
+    return failed ? 1 : 0;
+  }
+
   /**
    * Logins in rounds until Rapport's JIT compilers have settled (their threads took less than
    * {@link #SETTLED_JIT_SHARE} of Rapport's CPU in two rounds in a row), for at least the minimum
-   * and at most the maximum warm-up time; then hashing, so that the driver's own JIT has compiled
-   * Argon2 too. A large Spring application keeps compiling for several thousand logins, and a turn
-   * measured before that measures the compiler too.
+   * and at most the maximum warm-up time. A large Spring application keeps compiling for several
+   * thousand logins, and a turn measured before that measures the compiler too. The caller hashes
+   * for a round afterwards, so that the driver's own JIT has compiled Argon2 too.
    */
-  private void warmUp(LoadTurn load, HashTurn hashes) throws Exception {
+  private Report.WarmUp warmUp(LoadTurn load, ProcessProbe probe) throws Exception {
     Duration minimum = Duration.ofSeconds(options.number("warmup"));
     Duration maximum = Duration.ofSeconds(options.number("warmup-max"));
     if (maximum.isZero()) {
-      return;
+      return new Report.WarmUp(0, 0, Double.NaN);
     }
     long start = System.nanoTime();
     long logins = 0;
     double jitShare = 1;
     int settledRounds = 0;
     while (true) {
-      CpuSample before = CpuSample.take(rapport);
+      CpuSample before = CpuSample.take(probe);
       LoadTurn.Result round = load.run(WARM_UP_ROUND);
-      CpuSample.Delta cpu = CpuSample.take(rapport).since(before);
+      CpuSample.Delta cpu = CpuSample.take(probe).since(before);
       logins += round.logins();
       jitShare = Report.threadGroup(cpu, "Compiler") / cpu.rapport();
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       System.out.printf(Locale.ROOT,
-          "  warm-up %3d s: %5.1f logins/s, Rapport CPU %.1f ms/login, JIT compilers %2.0f%%%n",
+          "  warm-up %3d s: %5.1f logins/s, Rapport CPU %.1f ms/login, JIT compilers %2.0f%%,"
+              + " %d errors%n",
           elapsed.toSeconds(), round.loginsPerSecond(), 1000 * cpu.rapport() / round.logins(),
-          100 * jitShare);
+          100 * jitShare, round.errors());
+      round.errorKinds().forEach((kind, count) -> System.out.println("    " + count + " × " + kind));
       settledRounds = jitShare < SETTLED_JIT_SHARE ? settledRounds + 1 : 0;
       boolean settled = settledRounds >= 2 && elapsed.compareTo(minimum) >= 0;
-      if (settled || elapsed.compareTo(maximum) >= 0 || !rapport.present()) {
+      if (settled || elapsed.compareTo(maximum) >= 0 || !probe.present()) {
         break;
       }
     }
-    warmUpSeconds = (System.nanoTime() - start) / 1e9;
-    warmUpLogins = logins;
-    warmUpJitShare = jitShare;
+    double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(Locale.ROOT,
         "Warm-up: %d logins in %.0f s; JIT compilers took %.0f%% of Rapport's CPU at the end%n",
-        logins, warmUpSeconds, 100 * jitShare);
-    hashes.run(WARM_UP_ROUND);
+        logins, seconds, 100 * jitShare);
+    return new Report.WarmUp(logins, seconds, jitShare);
   }
 
   private HashTurn.Result measureHashes(HashTurn hashes, Duration turn) throws Exception {
@@ -152,10 +230,11 @@ public final class LoginBench {
     return result.withCpu(CpuSample.take(rapport).since(before));
   }
 
-  private LoadTurn.Result measureLogins(LoadTurn load, Duration turn) throws Exception {
-    CpuSample before = CpuSample.take(rapport);
+  private static LoadTurn.Result measureLogins(LoadTurn load, Duration turn, ProcessProbe probe)
+      throws Exception {
+    CpuSample before = CpuSample.take(probe);
     LoadTurn.Result result = load.run(turn);
-    return result.withCpu(CpuSample.take(rapport).since(before));
+    return result.withCpu(CpuSample.take(probe).since(before));
   }
 }
 
@@ -179,7 +258,14 @@ final class Options {
           Map.entry("argon2", "m=7168,t=5,p=1"),
           Map.entry("rapport-opts", ""),
           Map.entry("db", "H2 file (default)"),
-          Map.entry("results-dir", "bench/results"));
+          Map.entry("results-dir", "bench/results"),
+          Map.entry("phase", "all"),
+          Map.entry("state-file", ""),
+          Map.entry("plan", "none"),
+          Map.entry("plan-description", ""),
+          Map.entry("plan-base-url", ""),
+          Map.entry("plan-pid", "0"),
+          Map.entry("fill-logins", "10"));
 
   private final Map<String, String> values;
 
@@ -483,13 +569,20 @@ final class Setup {
     return emails;
   }
 
+  /** Signs one user up, answering the plan's sign-up questions when the form shows some. */
   private Void signUp(String email, String password) throws Exception {
     Browser browser = new Browser(http);
-    String csrf = Flows.csrfToken("GET /signup", browser.get(target.uri("/signup")));
+    HttpResponse<String> page = browser.get(target.uri("/signup"));
+    String csrf = Flows.csrfToken("GET /signup", page);
     Map<String, String> form = new LinkedHashMap<>();
     form.put("email", email);
     form.put("password", password);
     form.put("_csrf", csrf);
+    new PromptAnswers().fields(page.body()).forEach((name, value) -> {
+      if (name.startsWith(PromptAnswers.FIELD_PREFIX)) {
+        form.put(name, value);
+      }
+    });
     Flows.redirect("POST /signup", browser.post(target.uri("/signup"), form));
     return null;
   }
@@ -509,6 +602,17 @@ final class LoginFlow {
   }
 
   void run(String email, String password) throws IOException, InterruptedException, FlowError {
+    run(email, password, null);
+  }
+
+  /**
+   * One login; with answers, every prompt page on the way is answered (the timed logins pass
+   * none, so that a prompt there is an error).
+   *
+   * @return the number of prompts answered
+   */
+  int run(String email, String password, PromptAnswers answers)
+      throws IOException, InterruptedException, FlowError {
     Browser browser = new Browser(http);
     String state = Flows.randomToken(12);
     String verifier = Flows.randomToken(32);
@@ -522,6 +626,12 @@ final class LoginFlow {
       throw new FlowError("POST /login", "redirected to " + resume.getPath());
     }
     URI callback = Flows.redirect("GET /oauth2/authorize (signed in)", browser.get(resume));
+    int prompts = 0;
+    while (answers != null && callback.getPath().equals(PromptAnswers.PAGE)) {
+      URI next = answers.answer(browser, target, callback);
+      callback = Flows.redirect("GET /oauth2/authorize (after the prompt)", browser.get(next));
+      prompts++;
+    }
     String code = codeFrom(callback, state);
 
     HttpResponse<String> tokens = browser.post(target.uri("/oauth2/token"), tokenForm(code, verifier));
@@ -529,6 +639,7 @@ final class LoginFlow {
     if (!ID_TOKEN.matcher(tokens.body()).find()) {
       throw new FlowError("POST /oauth2/token", "no id_token in the response");
     }
+    return prompts;
   }
 
   private URI authorizeUri(String state, String verifier) {
@@ -571,6 +682,202 @@ final class LoginFlow {
     form.put("client_id", target.clientId());
     form.put("code_verifier", verifier);
     return form;
+  }
+}
+
+/**
+ * Answers Rapport's prompt page as a user who answers everything would: the first option of every
+ * choice, the first country, Yes, and a plain value of each typed kind within the field's length
+ * and range. A plan's {@code pattern} is not shown in the page, so a plan run with the benchmark
+ * must accept the text answer {@value #TEXT}.
+ */
+final class PromptAnswers {
+
+  static final String PAGE = "/prompt";
+  static final String TEXT = "Bench answer";
+  static final String FIELD_PREFIX = "answer.";
+
+  private static final Pattern TAG =
+      Pattern.compile("<(input|select|option|/select)\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ATTRIBUTE =
+      Pattern.compile("([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\\s*=\\s*\"([^\"]*)\")?");
+
+  private final LongAdder prompts = new LongAdder();
+  private final LongAdder answers = new LongAdder();
+
+  long prompts() {
+    return prompts.sum();
+  }
+
+  long answers() {
+    return answers.sum();
+  }
+
+  /** Shows the prompt, answers every question; returns where the authorization resumes. */
+  URI answer(Browser browser, Target target, URI page)
+      throws IOException, InterruptedException, FlowError {
+    HttpResponse<String> shown = browser.get(page);
+    Flows.expectStatus("GET /prompt", shown, 200);
+    Map<String, String> form = fields(shown.body());
+    form.put("action", "answer");
+    HttpResponse<String> sent = browser.post(target.uri(PAGE), form);
+    if (sent.statusCode() == 400) {
+      Matcher error = Pattern.compile("class=\"error\"[^>]*>([^<]*)<").matcher(sent.body());
+      throw new FlowError("POST /prompt", "answers refused: " + (error.find() ? error.group(1) : "?"));
+    }
+    prompts.increment();
+    return Flows.redirect("POST /prompt", sent);
+  }
+
+  /** The hidden fields as they are, and one answer per question field. */
+  Map<String, String> fields(String html) {
+    Map<String, String> form = new LinkedHashMap<>();
+    String select = null;
+    Matcher tags = TAG.matcher(html);
+    while (tags.find()) {
+      String tag = tags.group(1).toLowerCase(Locale.ROOT);
+      Map<String, String> attributes = attributes(tags.group(2));
+      String name = attributes.get("name");
+      switch (tag) {
+        case "select" -> select = name;
+        case "/select" -> select = null;
+        case "option" -> {
+          String value = attributes.getOrDefault("value", "");
+          if (select != null && !value.isEmpty() && !form.containsKey(select)) {
+            put(form, select, value);
+          }
+        }
+        default -> input(form, name, attributes);
+      }
+    }
+    return form;
+  }
+
+  private void input(Map<String, String> form, String name, Map<String, String> attributes) {
+    String type = attributes.getOrDefault("type", "text").toLowerCase(Locale.ROOT);
+    if (name == null || type.equals("submit")) {
+      return;
+    }
+    if (type.equals("hidden")) {
+      form.put(name, attributes.getOrDefault("value", ""));
+    } else if (!form.containsKey(name)) {
+      put(form, name, type.equals("radio") || type.equals("checkbox")
+          ? attributes.getOrDefault("value", "")
+          : typed(type, attributes));
+    }
+  }
+
+  private void put(Map<String, String> form, String name, String value) {
+    form.put(name, value);
+    answers.increment();
+  }
+
+  private static String typed(String type, Map<String, String> attributes) {
+    return switch (type) {
+      case "email" -> "bench@example.com";
+      case "url" -> "https://example.com/bench";
+      case "tel" -> "+4930123456";
+      case "date" -> "1990-01-15";
+      case "number" -> attributes.getOrDefault("min", "1");
+      default -> text(attributes);
+    };
+  }
+
+  private static String text(Map<String, String> attributes) {
+    int least = Integer.parseInt(attributes.getOrDefault("minlength", "0"));
+    int most = Integer.parseInt(attributes.getOrDefault("maxlength", "1000"));
+    String text = TEXT.length() < least ? TEXT + "x".repeat(least - TEXT.length()) : TEXT;
+    return text.length() > most ? text.substring(0, most) : text;
+  }
+
+  private static Map<String, String> attributes(String text) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    Matcher matcher = ATTRIBUTE.matcher(text);
+    while (matcher.find()) {
+      String value = matcher.group(2) == null ? "" : unescape(matcher.group(2));
+      attributes.put(matcher.group(1).toLowerCase(Locale.ROOT), value);
+    }
+    return attributes;
+  }
+
+  private static String unescape(String html) {
+    return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+        .replace("&gt;", ">").replace("&amp;", "&");
+  }
+}
+
+/**
+ * Before the timing with a plan: every user logs in again and again, answering every prompt, for
+ * at least {@code --fill-logins} logins and until a login asks nothing. At the timed logins every
+ * question of the plan is then held back (its attribute is known, its condition fails, or its
+ * login, day, application or moment rule does not hold), while the selection still runs in full
+ * at each of them, on a profile and a prompt history as large as answering the plan made them.
+ */
+final class ProfileFill {
+
+  /** Logins past {@code --fill-logins} after which a user still asked is an error. */
+  private static final int MOST_EXTRA_LOGINS = 30;
+
+  private final LoginFlow flow;
+  private final String password;
+  private final int clients;
+  private final int leastLogins;
+  private final PromptAnswers answers = new PromptAnswers();
+  private final LongAdder logins = new LongAdder();
+
+  ProfileFill(HttpClient http, Target target, String password, Options options) {
+    this.flow = new LoginFlow(http, target);
+    this.password = password;
+    this.clients = options.number("clients");
+    this.leastLogins = options.number("fill-logins");
+  }
+
+  void run(List<String> users) throws Exception {
+    long start = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<Void>> fills = new ArrayList<>();
+      for (String email : users) {
+        fills.add(pool.submit(() -> fill(email)));
+      }
+      for (Future<Void> fill : fills) {
+        fill.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    System.out.printf(Locale.ROOT,
+        "Answered the plan: %d logins, %d prompts, %d answers for %d users in %.0f s; every"
+            + " user's last login asked nothing%n",
+        logins.sum(), answers.prompts(), answers.answers(), users.size(),
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  private Void fill(String email) throws Exception {
+    int count = 0;
+    boolean asked = true;
+    while (count < leastLogins || asked) {
+      if (count >= leastLogins + MOST_EXTRA_LOGINS) {
+        throw new FlowError("fill", "still asked after " + count + " logins");
+      }
+      asked = flow.run(email, password, answers) > 0;
+      count++;
+      logins.increment();
+    }
+    return null;
+  }
+}
+
+/** The users and their password, kept by the prepare phase for the measure phase. */
+record BenchState(String password, List<String> users) {
+
+  static void write(Path file, String password, List<String> users) throws IOException {
+    Files.writeString(file, password + "\n" + String.join("\n", users) + "\n");
+  }
+
+  static BenchState read(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file);
+    return new BenchState(lines.get(0), List.copyOf(lines.subList(1, lines.size())));
   }
 }
 
@@ -957,6 +1264,138 @@ record TurnResult(int number, HashTurn.Result hashes, LoadTurn.Result logins) {
   }
 }
 
+/**
+ * The logins with the plan beside those without it, turn by turn: both against the same hash turn,
+ * on copies of one database, so that the plan is all that differs.
+ */
+final class PlanComparison {
+
+  static final double GOAL_MOST_COST = 0.05;
+
+  /** Median CPU of other processes, in cores, above which the cost is not a clean measurement. */
+  static final double NOISY_OTHERS_CORES = 0.1;
+
+  private final String plan;
+  private final String description;
+  private final Report without;
+  private final Report with;
+
+  PlanComparison(String plan, String description, Report without, Report with) {
+    this.plan = plan;
+    this.description = description;
+    this.without = without;
+    this.with = with;
+  }
+
+  /** The plan's cost in throughput: 1 - (ratio with the plan ÷ ratio without it). */
+  static double cost(TurnResult without, TurnResult with) {
+    return 1 - with.ratio() / without.ratio();
+  }
+
+  static double cpuPerLogin(TurnResult turn) {
+    return 1000 * turn.logins().cpu().rapport() / turn.logins().logins();
+  }
+
+  static double others(TurnResult turn) {
+    CpuSample.Delta cpu = turn.logins().cpu();
+    return cpu.others() / cpu.wallSeconds();
+  }
+
+  String markdown() {
+    List<TurnResult> a = without.turns();
+    List<TurnResult> b = with.turns();
+    StringBuilder text = new StringBuilder();
+    text.append("## Login benchmark with the plan ").append(plan).append(" beside without it\n\n");
+    if (!description.isEmpty()) {
+      text.append("- Plan: ").append(description).append('\n');
+    }
+    text.append("- Each turn: one hash turn, then the same logins against the Rapport without the"
+        + " plan and the one with it (odd turns without it first, even turns with it first), on"
+        + " copies of one database made after every user answered the plan.\n\n");
+    text.append("| turn | hashes/s | logins/s without | logins/s with | ratio without |"
+        + " ratio with | cost | CPU ms/login without | CPU ms/login with | p50 ms without |"
+        + " p50 ms with | others' cores without | others' cores with |\n");
+    text.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    double[] costs = new double[a.size()];
+    double[] cpuWithout = new double[a.size()];
+    double[] cpuWith = new double[a.size()];
+    for (int i = 0; i < a.size(); i++) {
+      TurnResult x = a.get(i);
+      TurnResult y = b.get(i);
+      costs[i] = cost(x, y);
+      cpuWithout[i] = cpuPerLogin(x);
+      cpuWith[i] = cpuPerLogin(y);
+      text.append(String.format(Locale.ROOT,
+          "| %d | %.1f | %.1f | %.1f | %.3f | %.3f | %+.1f%% | %.1f | %.1f | %.0f | %.0f | %.2f"
+              + " | %.2f |%n",
+          x.number(), x.hashes().hashesPerSecond(), x.logins().loginsPerSecond(),
+          y.logins().loginsPerSecond(), x.ratio(), y.ratio(), 100 * costs[i], cpuWithout[i],
+          cpuWith[i], x.logins().percentileMillis(50), y.logins().percentileMillis(50),
+          others(x), others(y)));
+    }
+    double medianCost = Percentiles.median(costs);
+    double cpuA = without.loginCpuMillis();
+    double cpuB = with.loginCpuMillis();
+    text.append(String.format(Locale.ROOT,
+        "| **median / all** | %.1f | %.1f | %.1f | **%.3f** | **%.3f** | **%+.1f%%** | %.1f |"
+            + " %.1f | | | | |%n%n",
+        without.medianHashesPerSecond(), without.medianLoginsPerSecond(),
+        with.medianLoginsPerSecond(), without.medianRatio(), with.medianRatio(),
+        100 * medianCost, cpuA, cpuB));
+    text.append("\"cost\" is 1 - (ratio with the plan ÷ ratio without it) in the same turn:"
+        + " the share of login throughput the plan takes. CPU ms/login is Rapport's CPU per"
+        + " login over the turn; \"others' cores\" is every other process on the machine, the"
+        + " noise.\n\n");
+    double[] noise = new double[2 * a.size()];
+    double[] cpuCosts = new double[a.size()];
+    for (int i = 0; i < a.size(); i++) {
+      noise[2 * i] = others(a.get(i));
+      noise[2 * i + 1] = others(b.get(i));
+      cpuCosts[i] = cpuWith[i] / cpuWithout[i] - 1;
+    }
+    double medianNoise = Percentiles.median(noise);
+    // Other processes' CPU does not fall evenly on the two halves of a turn; above this the cost
+    // per turn is mostly their doing, and the verdict says so rather than pass or fail the plan.
+    boolean noisy = medianNoise > NOISY_OTHERS_CORES;
+    text.append(String.format(Locale.ROOT,
+        "- **Throughput cost of the plan, median over %d turns: %.1f%%** (goal at most %.0f%%:"
+            + " %s)%n",
+        a.size(), 100 * medianCost, 100 * GOAL_MOST_COST,
+        noisy
+            ? String.format(Locale.ROOT,
+                "inconclusive: other processes took a median of %.2f cores during the login"
+                    + " turns, more than %.2f; the cost per turn ranged from %+.1f%% to %+.1f%%",
+                medianNoise, NOISY_OTHERS_CORES, 100 * Arrays.stream(costs).min().orElseThrow(),
+                100 * Arrays.stream(costs).max().orElseThrow())
+            : medianCost <= GOAL_MOST_COST ? "met" : "NOT met"));
+    text.append(String.format(Locale.ROOT,
+        "- Rapport's CPU per login: %.1f ms without the plan, %.1f ms with it (%+.1f ms,"
+            + " %+.1f%%; per turn, median %+.1f%%). Less disturbed by other processes than the"
+            + " throughput, though not immune: they share the caches, and JIT work still under"
+            + " way counts in it%n",
+        cpuA, cpuB, cpuB - cpuA, 100 * (cpuB / cpuA - 1), 100 * Percentiles.median(cpuCosts)));
+    text.append(String.format(Locale.ROOT,
+        "- Peak resident memory (VmHWM): %.0f MiB without the plan, %.0f MiB with it%n",
+        without.memory().peakKib() / 1024.0, with.memory().peakKib() / 1024.0));
+    text.append(String.format(Locale.ROOT,
+        "- Errors: %d without the plan, %d with it%n", without.errors(), with.errors()));
+    return text.toString();
+  }
+
+  void print(java.io.PrintStream out) {
+    out.println();
+    out.println(markdown());
+  }
+
+  void write(Path directory, Conditions conditions) throws IOException {
+    String stamp =
+        conditions.startedAt().toString().replace(":", "").replaceAll("\\.\\d+Z$", "Z");
+    Path md = directory.resolve("login-plan-" + plan + "-" + stamp + ".md");
+    Files.writeString(md, markdown());
+    System.out.println("Written: " + md);
+  }
+}
+
 /** The summary: printed as a table, and written as JSON and Markdown under bench/results. */
 final class Report {
 
@@ -967,18 +1406,25 @@ final class Report {
       "Keycloak 26: ratio 0.26-0.32 (12-17 logins/s); bare Spring Authorization Server with an"
           + " in-memory user: 0.49 (both with a lean Java driver on the same 2 cores)";
 
+  private final String label;
   private final Conditions conditions;
   private final Argon2 argon2;
   private final List<TurnResult> turns;
   private final ProcessProbe.Memory memory;
   private final WarmUp warmUp;
 
+  /**
+   * @param label what was measured: {@code login}, or {@code login-with-plan-large} and the
+   *     like; it names the files written
+   */
   Report(
+      String label,
       Conditions conditions,
       Argon2 argon2,
       List<TurnResult> turns,
       ProcessProbe.Memory memory,
       WarmUp warmUp) {
+    this.label = label;
     this.conditions = conditions;
     this.argon2 = argon2;
     this.turns = turns;
@@ -988,6 +1434,14 @@ final class Report {
 
   /** How the warm-up went: logins, seconds, and the JIT compilers' share at its end. */
   record WarmUp(long logins, double seconds, double jitShare) {}
+
+  List<TurnResult> turns() {
+    return turns;
+  }
+
+  ProcessProbe.Memory memory() {
+    return memory;
+  }
 
   static String turnLine(TurnResult turn) {
     LoadTurn.Result logins = turn.logins();
@@ -1099,8 +1553,8 @@ final class Report {
     Files.createDirectories(directory);
     String stamp =
         conditions.startedAt().toString().replace(":", "").replaceAll("\\.\\d+Z$", "Z");
-    Path json = directory.resolve("login-" + stamp + ".json");
-    Path md = directory.resolve("login-" + stamp + ".md");
+    Path json = directory.resolve(label + "-" + stamp + ".json");
+    Path md = directory.resolve(label + "-" + stamp + ".md");
     Files.writeString(json, json());
     Files.writeString(md, markdown());
     System.out.println("Written: " + json + " and " + md);
@@ -1116,7 +1570,8 @@ final class Report {
 
   private void header(StringBuilder text) {
     Conditions c = conditions;
-    text.append("## Rapport login benchmark, ").append(c.startedAt()).append("\n\n");
+    text.append("## Rapport login benchmark (").append(label).append("), ").append(c.startedAt())
+        .append("\n\n");
     text.append(String.format(Locale.ROOT,
         "- Machine: %d cores, %s, %s; load average at start %s, at end %s%n",
         c.cores(), c.cpuModel(), c.javaVersion(), c.loadAverage(), safeLoadAverage()));

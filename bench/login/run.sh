@@ -22,6 +22,11 @@
 #                        if missing]
 #   RAPPORT_DB_URL       a database to use instead of the fresh H2 file (with RAPPORT_DB_USER,
 #                        RAPPORT_DB_PASSWORD); it must be empty: the bench registers a client
+#   BENCH_PLAN           none: Rapport without a profiling plan, as above [none]; acme or large:
+#                        the same logins against a Rapport with that plan (the Acme Video example,
+#                        or bench/selection's plan of 200 questions) and one without, side by side
+#   BENCH_FILL_LOGINS    with a plan: least logins per user answering the plan before the timing,
+#                        more than any login number the plan names [10]
 #   JAVA_HOME            the JDK whose java runs both processes [java on the PATH]
 set -euo pipefail
 
@@ -44,6 +49,8 @@ TURNS=${BENCH_TURNS:-3}
 USERS=${BENCH_USERS:-200}
 WARMUP=${BENCH_WARMUP:-20}
 WARMUP_MAX=${BENCH_WARMUP_MAX:-300}
+PLAN=${BENCH_PLAN:-none}
+FILL_LOGINS=${BENCH_FILL_LOGINS:-10}
 RAPPORT_OPTS=${BENCH_RAPPORT_OPTS:-$RAPPORT_OPTS_DEFAULT}
 DRIVER_OPTS=${BENCH_DRIVER_OPTS:-$DRIVER_OPTS_DEFAULT}
 # The hash settings Rapport uses; the reference turns hash with the same ones.
@@ -77,63 +84,122 @@ fi
 CP=$(tr ':' '\n' <"$CLASSPATH_FILE" \
   | grep -E '/(spring-security-crypto|bcprov-jdk18on|commons-logging)-[^/]*\.jar$' | paste -sd: -)
 
-DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/rapport-bench.XXXXXX")
+WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/rapport-bench.XXXXXX")
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
-LOG="$RESULTS/rapport-$STAMP.log"
 ADMIN_EMAIL="bench-admin@example.com"
 ADMIN_PASSWORD="bench-admin-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
-RAPPORT_PID=""
+# Rapports started, by name: process id, port, log.
+declare -A PIDS=() PORTS=() LOGS=()
 
 stop_rapport() {
-  if [[ -n "$RAPPORT_PID" ]] && kill -0 "$RAPPORT_PID" 2>/dev/null; then
-    kill "$RAPPORT_PID"
-    wait "$RAPPORT_PID" 2>/dev/null || true
+  local name=$1 pid=${PIDS[$1]:-}
+  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"
+    wait "$pid" 2>/dev/null || true
   fi
-  RAPPORT_PID=""
-  rm -rf "$DATA_DIR"
+  PIDS[$name]=""
 }
-trap stop_rapport EXIT
+stop_all() {
+  for name in "${!PIDS[@]}"; do
+    stop_rapport "$name"
+  done
+  rm -rf "$WORK_DIR"
+}
+trap stop_all EXIT
 
-echo "Starting Rapport: $JAR with $RAPPORT_OPTS (log: $LOG)"
-# PORT=0 lets the operating system pick a free port; Rapport names it in its ready line.
-# shellcheck disable=SC2086
-RAPPORT_DATA_DIR="$DATA_DIR" PORT=0 \
-  RAPPORT_ADMIN_EMAIL="$ADMIN_EMAIL" RAPPORT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-  "$JAVA" $RAPPORT_OPTS -jar "$JAR" >"$LOG" 2>&1 &
-RAPPORT_PID=$!
-
-PORT=""
-for _ in $(seq 1 240); do
-  if ! kill -0 "$RAPPORT_PID" 2>/dev/null; then
-    echo "Rapport stopped during start-up; its log:" >&2
-    tail -50 "$LOG" >&2
+# start_rapport NAME DATA_DIR [IMPORT_FILE]: starts Rapport from the jar and waits until it is ready.
+start_rapport() {
+  local name=$1 data_dir=$2 import_file=${3:-}
+  local log="$RESULTS/rapport-$STAMP-$name.log"
+  echo "Starting Rapport ($name): $JAR with $RAPPORT_OPTS${import_file:+, import file $import_file} (log: $log)"
+  local environment=(RAPPORT_DATA_DIR="$data_dir" PORT=0
+    RAPPORT_ADMIN_EMAIL="$ADMIN_EMAIL" RAPPORT_ADMIN_PASSWORD="$ADMIN_PASSWORD")
+  if [[ -n "$import_file" ]]; then
+    environment+=(RAPPORT_IMPORT="$import_file")
+  fi
+  # PORT=0 lets the operating system pick a free port; Rapport names it in its ready line.
+  # shellcheck disable=SC2086
+  env "${environment[@]}" "$JAVA" $RAPPORT_OPTS -jar "$JAR" >"$log" 2>&1 &
+  local pid=$!
+  PIDS[$name]=$pid
+  LOGS[$name]=$log
+  local port=""
+  for _ in $(seq 1 240); do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "Rapport ($name) stopped during start-up; its log:" >&2
+      tail -50 "$log" >&2
+      exit 1
+    fi
+    port=$(sed -n 's/.*Rapport ready: .*port=\([0-9]*\),.*/\1/p' "$log" | head -1)
+    [[ -n "$port" ]] && break
+    sleep 0.5
+  done
+  if [[ -z "$port" ]]; then
+    echo "Rapport ($name) was not ready after 120 s; its log: $log" >&2
     exit 1
   fi
-  PORT=$(sed -n 's/.*Rapport ready: .*port=\([0-9]*\),.*/\1/p' "$LOG" | head -1)
-  [[ -n "$PORT" ]] && break
-  sleep 0.5
-done
-if [[ -z "$PORT" ]]; then
-  echo "Rapport was not ready after 120 s; its log: $LOG" >&2
+  PORTS[$name]=$port
+  echo "Rapport ($name) ready on port $port (pid $pid)"
+}
+
+DB="${RAPPORT_DB_URL:+${RAPPORT_DB_URL%%\?*}}"
+# shellcheck disable=SC2086
+DRIVER=("$JAVA" $DRIVER_OPTS -cp "$CP" "$ROOT/bench/login/LoginBench.java"
+  --clk-tck="$(getconf CLK_TCK)"
+  --admin-email="$ADMIN_EMAIL"
+  --admin-password="$ADMIN_PASSWORD"
+  --clients="$CLIENTS"
+  --seconds="$SECONDS_PER_TURN"
+  --turns="$TURNS"
+  --users="$USERS"
+  --warmup="$WARMUP"
+  --warmup-max="$WARMUP_MAX"
+  --argon2="$ARGON2"
+  --rapport-opts="$RAPPORT_OPTS"
+  --db="${DB:-H2 file (default)}"
+  --results-dir="$RESULTS")
+
+if [[ "$PLAN" == "none" ]]; then
+  start_rapport rapport "$WORK_DIR/data"
+  "${DRIVER[@]}" --base-url="http://127.0.0.1:${PORTS[rapport]}" --pid="${PIDS[rapport]}"
+  exit $?
+fi
+
+# With a plan: one Rapport with the plan signs the users up and lets each answer the plan; then
+# its database is copied, and two Rapports are measured side by side on the two copies: the one
+# with the plan, and one whose import file empties the plan. The plan is all that differs.
+if [[ -n "${RAPPORT_DB_URL:-}" ]]; then
+  echo "BENCH_PLAN=$PLAN needs the H2 file database (it copies it); unset RAPPORT_DB_URL" >&2
   exit 1
 fi
-DB="${RAPPORT_DB_URL:+${RAPPORT_DB_URL%%\?*}}"
-echo "Rapport ready on port $PORT (pid $RAPPORT_PID)"
+PLAN_FILE="$WORK_DIR/plan.yaml"
+case "$PLAN" in
+  acme)
+    cp "$ROOT/examples/acme-video/rapport.yaml" "$PLAN_FILE"
+    # The example's back-end client wants a secret; the bench never uses it.
+    OPS_TOOL_SECRET="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+    export OPS_TOOL_SECRET
+    PLAN_DESCRIPTION="examples/acme-video/rapport.yaml: 6 questions over 6 attributes"
+    ;;
+  large)
+    PLAN_DESCRIPTION=$("$ROOT/bench/selection/run.sh" write-plan "$PLAN_FILE" | sed -n 's/^Written [^:]*: //p')
+    ;;
+  *)
+    echo "BENCH_PLAN must be none, acme or large, not '$PLAN'" >&2
+    exit 1
+    ;;
+esac
+printf 'profiling:\n  questions: []\n' >"$WORK_DIR/no-plan.yaml"
 
-# shellcheck disable=SC2086
-"$JAVA" $DRIVER_OPTS -cp "$CP" "$ROOT/bench/login/LoginBench.java" \
-  --base-url="http://127.0.0.1:$PORT" \
-  --pid="$RAPPORT_PID" \
-  --clk-tck="$(getconf CLK_TCK)" \
-  --admin-email="$ADMIN_EMAIL" \
-  --admin-password="$ADMIN_PASSWORD" \
-  --clients="$CLIENTS" \
-  --seconds="$SECONDS_PER_TURN" \
-  --turns="$TURNS" \
-  --users="$USERS" \
-  --warmup="$WARMUP" \
-  --warmup-max="$WARMUP_MAX" \
-  --argon2="$ARGON2" \
-  --rapport-opts="$RAPPORT_OPTS" \
-  --db="${DB:-H2 file (default)}" \
-  --results-dir="$RESULTS"
+start_rapport prepare "$WORK_DIR/data-with-plan" "$PLAN_FILE"
+"${DRIVER[@]}" --phase=prepare --state-file="$WORK_DIR/users.txt" --fill-logins="$FILL_LOGINS" \
+  --base-url="http://127.0.0.1:${PORTS[prepare]}" --pid="${PIDS[prepare]}"
+stop_rapport prepare
+cp -a "$WORK_DIR/data-with-plan" "$WORK_DIR/data-without-plan"
+
+start_rapport with-plan "$WORK_DIR/data-with-plan" "$PLAN_FILE"
+start_rapport without-plan "$WORK_DIR/data-without-plan" "$WORK_DIR/no-plan.yaml"
+"${DRIVER[@]}" --phase=measure --state-file="$WORK_DIR/users.txt" \
+  --plan="$PLAN" --plan-description="$PLAN_DESCRIPTION" \
+  --base-url="http://127.0.0.1:${PORTS[without-plan]}" --pid="${PIDS[without-plan]}" \
+  --plan-base-url="http://127.0.0.1:${PORTS[with-plan]}" --plan-pid="${PIDS[with-plan]}"

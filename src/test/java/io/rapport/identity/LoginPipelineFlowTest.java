@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The login pipeline holding a login on a step's page and resuming it, seen through the email
@@ -80,6 +82,28 @@ class LoginPipelineFlowTest {
         .containsEntry("sub", user.id())
         .containsEntry("email_verified", true);
     assertThat(app.callbacks()).hasSize(1);
+  }
+
+  @Test
+  void loopbackRedirectOnAnotherPortWaitsOnTheReminderPageToo() {
+    // The authorization server accepts a loopback IP redirect URI on any port (RFC 8252): such a
+    // request must not pass by the pipeline.
+    String email = FlowFixtures.uniqueEmail("pipeline-port");
+    fixtures.user(email);
+    UriComponents registered = UriComponentsBuilder.fromUriString(app.redirectUri()).build();
+    String otherPort =
+        UriComponentsBuilder.fromUriString(app.redirectUri())
+            .port(registered.getPort() == 9 ? 10 : 9)
+            .toUriString();
+    AuthorizationRequest request =
+        client.authorizationRequest(SCOPES).with("redirect_uri", otherPort);
+
+    try (Browser browser = Browser.start()) {
+      signInFrom(browser, request, email);
+      browser.waitForUrlStartingWith(fixtures.issuer() + "/verify-email/required?resume=");
+    }
+
+    assertThat(app.callbacks()).isEmpty();
   }
 
   @Test

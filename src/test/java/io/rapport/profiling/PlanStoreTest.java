@@ -55,6 +55,25 @@ class PlanStoreTest {
 
   @ParameterizedTest
   @MethodSource("io.rapport.platform.testing.TestDatabases#both")
+  void aPlanStoredThroughAnotherNodeIsUsedAtTheNextRead(TestDatabase database) {
+    ProfilingFixture storing = new ProfilingFixture(database.dataSource()).withAcmeAttributes();
+    ProfilingFixture reading = new ProfilingFixture(database.dataSource());
+    storing.plans.replace(AcmeVideoPlan.plan());
+    assertThat(reading.plans.current()).isEqualTo(AcmeVideoPlan.plan());
+    Plan next =
+        new Plan(
+            new Policy(1, null, Policy.Snooze.DEFAULT),
+            List.of(AcmeVideoPlan.country(), ask("role", "job_role").build()));
+
+    storing.plans.replace(next);
+
+    assertThat(reading.plans.current()).isEqualTo(next);
+    storing.plans.replace(new Plan(Policy.DEFAULT, List.of()));
+    assertThat(reading.plans.current().questions()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.rapport.platform.testing.TestDatabases#both")
   void invalidPlanLeavesTheStoredPlanAsItWas(TestDatabase database) {
     ProfilingFixture fixture = new ProfilingFixture(database.dataSource()).withAcmeAttributes();
     fixture.plans.replace(AcmeVideoPlan.plan());
