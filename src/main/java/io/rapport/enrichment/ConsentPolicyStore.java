@@ -81,11 +81,19 @@ public final class ConsentPolicyStore {
   @EventListener(ApplicationReadyEvent.class)
   void logPolicy() {
     ConsentPolicy policy = current();
-    log.info(
-        "RAPPORT-ENRICH-072 Enrichment basis {}, excluded regions {} (from the {})",
-        policy.basis(),
-        policy.excludedRegions().isEmpty() ? "none" : String.join(", ", policy.excludedRegions()),
-        policy.origin().equals("import") ? "import file" : "properties");
+    String line = "RAPPORT-ENRICH-072 Enrichment basis {}, excluded regions {} (from the {})";
+    Object[] values = {
+      policy.basis(),
+      policy.excludedRegions().isEmpty() ? "none" : String.join(", ", policy.excludedRegions()),
+      policy.origin().equals("import") ? "import file" : "properties"
+    };
+    // At INFO only when it differs from the default, so that a default start prints one line.
+    if (policy.basis() != EnrichmentBasis.LEGITIMATE_INTEREST
+        || !policy.excludedRegions().isEmpty()) {
+      log.info(line, values);
+    } else {
+      log.debug(line, values);
+    }
   }
 
   private static List<String> split(String regions) {

@@ -77,10 +77,17 @@ public final class Egress implements AutoCloseable {
     this.deadlines =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("rapport-egress-deadline").daemon().factory());
-    log.info(
-        "RAPPORT-EGRESS-002 Outbound HTTP: private addresses {}, host overrides {}",
-        properties.allowPrivateAddresses() ? "allowed" : "refused",
-        overrides.size() == 0 ? "none" : overrides);
+    // Said at INFO only when the operator changed something, so that a default start prints its
+    // one summary line and nothing else.
+    boolean changed = properties.allowPrivateAddresses() || overrides.size() > 0;
+    String line = "RAPPORT-EGRESS-002 Outbound HTTP: private addresses {}, host overrides {}";
+    Object allowed = properties.allowPrivateAddresses() ? "allowed" : "refused";
+    Object mapped = overrides.size() == 0 ? "none" : overrides;
+    if (changed) {
+      log.info(line, allowed, mapped);
+    } else {
+      log.debug(line, allowed, mapped);
+    }
   }
 
   /**
