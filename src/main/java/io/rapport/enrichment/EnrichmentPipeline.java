@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,9 +45,11 @@ public final class EnrichmentPipeline {
   private final ProviderCaller caller;
   private final EnrichmentProperties properties;
   private final AttributeCatalog catalog;
+  private final CallbackRegistry callbacks;
   private final ConcurrentMap<String, CompletableFuture<Answer>> inFlight =
       new ConcurrentHashMap<>();
 
+  /** A pipeline that gives no lookup a callback URL: queued answers come by asking again. */
   EnrichmentPipeline(
       UserAccounts accounts,
       ProfileService profiles,
@@ -57,6 +60,26 @@ public final class EnrichmentPipeline {
       ProviderCaller caller,
       EnrichmentProperties properties,
       AttributeCatalog catalog) {
+    this(accounts, profiles, domains, providers, cache, ledger, caller, properties, catalog, null);
+  }
+
+  /**
+   * @param callbacks where lookups of providers that accept callbacks get their callback URL; null
+   *     for none
+   */
+  @Autowired
+  EnrichmentPipeline(
+      UserAccounts accounts,
+      ProfileService profiles,
+      EmailDomains domains,
+      Providers providers,
+      LookupCache cache,
+      LookupLedger ledger,
+      ProviderCaller caller,
+      EnrichmentProperties properties,
+      AttributeCatalog catalog,
+      CallbackRegistry callbacks) {
+    this.callbacks = callbacks;
     this.accounts = accounts;
     this.catalog = catalog;
     this.profiles = profiles;
@@ -106,7 +129,7 @@ public final class EnrichmentPipeline {
             new Trial(ProviderRun.notAsked(provider.id(), ProviderRun.CANNOT_FIND), List.of()));
         continue;
       }
-      Answer answer = ask(configured, lookup);
+      Answer answer = ask(configured, lookup, null);
       if (answer.result() == null) {
         trials.add(new Trial(ProviderRun.notAsked(provider.id(), answer.skipped()), List.of()));
         continue;
@@ -160,7 +183,7 @@ public final class EnrichmentPipeline {
     if (!provider.accepts(lookup.emailClass())) {
       return ProviderRun.notAsked(provider.id(), ProviderRun.CANNOT_FIND);
     }
-    Answer answer = ask(configured, lookup);
+    Answer answer = ask(configured, lookup, userId);
     if (answer.result() == null) {
       return ProviderRun.notAsked(provider.id(), answer.skipped());
     }
@@ -187,12 +210,12 @@ public final class EnrichmentPipeline {
   /**
    * From the cache, from a lookup of the same subject already running here, or from the provider.
    */
-  private Answer ask(ConfiguredProvider configured, Lookup lookup) {
+  private Answer ask(ConfiguredProvider configured, Lookup lookup, String userId) {
     EnrichmentProvider provider = configured.provider();
-    if (!provider.cached()) {
-      return caller.call(configured, lookup);
-    }
     String key = LookupCache.keyOf(provider.subject(), lookup);
+    if (!provider.cached()) {
+      return call(configured, lookup, userId, key);
+    }
     Optional<LookupResult> cached = cache.find(provider.id(), provider.subject(), key);
     if (cached.isPresent()) {
       return Answer.cached(cached.get(), Duration.ZERO);
@@ -207,7 +230,7 @@ public final class EnrichmentPipeline {
       return theirs.answered() ? Answer.cached(theirs.result(), waited) : theirs;
     }
     try {
-      Answer answer = caller.call(configured, lookup);
+      Answer answer = call(configured, lookup, userId, key);
       if (answer.answered()) {
         cache.store(
             provider.id(),
@@ -227,10 +250,41 @@ public final class EnrichmentPipeline {
   }
 
   /**
-   * Stores each finding as an observation, unless the provider said the same before; a finding the
-   * catalog refuses (an unknown attribute, a value of the wrong type) is dropped, not stored.
+   * Calls the provider, with a callback URL when it accepts one and the lookup is a user's (not the
+   * console's test). The callback is opened before the call, so that an answer POSTed at once finds
+   * it, and forgotten when the call did not leave the lookup queued; an answer in the call settles
+   * any callback still open for the subject, so that a late webhook changes nothing.
    */
-  private int store(String providerId, String userId, List<Finding> findings) {
+  private Answer call(ConfiguredProvider configured, Lookup lookup, String userId, String key) {
+    EnrichmentProvider provider = configured.provider();
+    if (userId == null
+        || callbacks == null
+        || !provider.acceptsCallbacks()
+        || !callbacks.available()) {
+      return caller.call(configured, lookup);
+    }
+    Optional<CallbackRegistry.Opened> callback =
+        callbacks.open(provider.id(), provider.subject(), key, userId);
+    Lookup asked = callback.map(opened -> lookup.withCallbackUrl(opened.url())).orElse(lookup);
+    Answer answer = caller.call(configured, asked);
+    LookupOutcome outcome = answer.answered() ? answer.result().outcome() : null;
+    if (outcome != LookupOutcome.QUEUED) {
+      callback.ifPresent(opened -> callbacks.discard(opened.lookupId()));
+    }
+    if (outcome == LookupOutcome.MATCH || outcome == LookupOutcome.NO_MATCH) {
+      callbacks.settle(provider.id(), provider.subject(), key);
+    }
+    return answer;
+  }
+
+  /**
+   * Stores each finding as an observation of the user, unless the provider said the same before; a
+   * finding the catalog refuses (an unknown attribute, a value of the wrong type) is dropped, not
+   * stored. Also the store step of an answer that came by callback ({@link EnrichmentCallbacks}).
+   *
+   * @return how many observations were stored
+   */
+  int store(String providerId, String userId, List<Finding> findings) {
     Source source = Source.enrichment(providerId);
     Profile profile = profiles.profileOf(userId);
     int stored = 0;

@@ -1,5 +1,8 @@
 package io.rapport.enrichment;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * One configured data source. Each kind of provider ({@link ProviderType}) makes instances from
  * their settings; the pipeline asks them in the configured order.
@@ -24,6 +27,9 @@ package io.rapport.enrichment;
  *       endpoints work, and sends {@link ProviderSettings#apiKey()} only to it.
  *   <li>It never logs the address, the key or what it found; a reason names a status and a short
  *       phrase, no more.
+ *   <li>A provider whose service answers asynchronously may {@linkplain #acceptsCallbacks accept
+ *       callbacks}: its lookups then carry a {@link Lookup#callbackUrl()} to hand to the service,
+ *       and what the service later POSTs there is read by {@link #readCallback}.
  * </ul>
  */
 public interface EnrichmentProvider {
@@ -44,4 +50,27 @@ public interface EnrichmentProvider {
   boolean cached();
 
   LookupResult lookUp(Lookup lookup);
+
+  /**
+   * Whether the service can POST its answer to a URL given with the lookup, so that a queued lookup
+   * is answered as soon as the service has it rather than when the job asks again. The pipeline
+   * then gives its lookups a {@link Lookup#callbackUrl()}, when Rapport knows its public address
+   * ({@code rapport.enrichment.webhooks.base-url}, else the issuer).
+   */
+  default boolean acceptsCallbacks() {
+    return false;
+  }
+
+  /**
+   * Reads what the service POSTed to a lookup's callback URL. The URL's secret has been checked
+   * already; a provider whose service also signs its callbacks checks the signature here.
+   *
+   * @param body the request body as sent, at most {@link EnrichmentCallbacks#MAX_BODY_BYTES}
+   * @param headers the request headers, by lower-case name
+   * @return a match with findings or a no-match, stored as the lookup's answer; an {@link
+   *     LookupResult#error} for a body it cannot read or trust, which stores nothing
+   */
+  default LookupResult readCallback(byte[] body, Map<String, List<String>> headers) {
+    throw new UnsupportedOperationException(id() + " does not accept callbacks");
+  }
 }
