@@ -23,6 +23,7 @@
 #   BENCH_LOGIN_SECONDS   seconds of each login turn [20]
 #   BENCH_WARMUP          seconds of logins before the first turn [60]
 #   BENCH_OUTAGE_SIGNUPS  sign-ups whose jobs run while Clearbit is down [BENCH_SIGNUPS / 5]
+#   BENCH_ENRICHMENT_THREADS  Rapport's rapport.enrichment.threads [as shipped: 2]
 #   BENCH_RAPPORT_OPTS    JVM options of Rapport [-XX:+UseSerialGC -Xss512k -Xmx256m]
 #   BENCH_JAR             the Rapport jar [target/rapport-*.jar, built if missing]
 #   JAVA_HOME             the JDK whose java runs the three processes [java on the PATH]
@@ -42,6 +43,7 @@ LOGIN_CLIENTS=${BENCH_LOGIN_CLIENTS:-4}
 LOGIN_SECONDS=${BENCH_LOGIN_SECONDS:-20}
 WARMUP=${BENCH_WARMUP:-60}
 OUTAGE_SIGNUPS=${BENCH_OUTAGE_SIGNUPS:-$((SIGNUPS / 5))}
+ENRICHMENT_THREADS=${BENCH_ENRICHMENT_THREADS:-2}
 RAPPORT_OPTS=${BENCH_RAPPORT_OPTS:-"-XX:+UseSerialGC -Xss512k -Xmx256m"}
 DRIVER_OPTS="-XX:+UseSerialGC -Xmx512m"
 
@@ -131,7 +133,7 @@ YAML
 echo "Starting Rapport: $JAR with $RAPPORT_OPTS (log: $LOG)"
 # shellcheck disable=SC2086
 RAPPORT_DATA_DIR="$DATA_DIR" PORT=0 RAPPORT_IMPORT="$DATA_DIR/rapport-import.yaml" \
-  RAPPORT_ENRICHMENT_ENABLED=true \
+  RAPPORT_ENRICHMENT_ENABLED=true RAPPORT_ENRICHMENT_THREADS="$ENRICHMENT_THREADS" \
   RAPPORT_ADMIN_EMAIL="$ADMIN_EMAIL" RAPPORT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
   "$JAVA" $RAPPORT_OPTS -jar "$JAR" "--rapport.egress.host-overrides[*.bench.example]=$FAKE_URL" \
   >"$LOG" 2>&1 &
@@ -172,7 +174,8 @@ set +e
   --warmup="$WARMUP" \
   --outage-signups="$OUTAGE_SIGNUPS" \
   --rapport-opts="$RAPPORT_OPTS" \
-  --enrichment-settings="rapport.enrichment.threads=2, polling-interval=10s, rate-limit-wait=30s, retry-delay=1m (defaults)" \
+  --threads="$ENRICHMENT_THREADS" \
+  --enrichment-settings="rapport.enrichment.threads=$ENRICHMENT_THREADS (shipped: 2); polling-interval 10s, rate-limit-wait 30s, retry-delay 1m, max-tries 5 as shipped" \
   --jdbc-url="jdbc:h2:file:$DATA_DIR/rapport" \
   --results-dir="$RESULTS"
 STATUS=$?
