@@ -134,15 +134,15 @@ class EnrichmentSectionApplierTest {
             enrichment:
               providers:
                 - type: email-domain
-                - type: clearbit
+                - type: zoominfo
                   api-key: ${PAID_API_KEY}
             """);
 
     assertThatThrownBy(() -> applier().apply(file))
         .isInstanceOf(InvalidImportFileException.class)
         .hasMessageContaining(
-            ":4:13: enrichment.providers[1].type: unknown provider type 'clearbit'; known types:"
-                + " email-domain, paid-test");
+            ":4:13: enrichment.providers[1].type: unknown provider type 'zoominfo'; known types:"
+                + " clearbit, email-domain, hunter, paid-test");
     assertThat(store.list()).isEqualTo(before);
   }
 

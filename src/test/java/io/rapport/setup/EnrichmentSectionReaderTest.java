@@ -91,9 +91,9 @@ class EnrichmentSectionReaderTest {
   @Test
   void anUnknownTypeIsNamedWithTheTypesThatExist() {
     assertThatThrownBy(
-            () -> reader.parse(FILE, "enrichment:\n  providers:\n    - type: clearbit\n"))
+            () -> reader.parse(FILE, "enrichment:\n  providers:\n    - type: zoominfo\n"))
         .hasMessageEndingWith(
-            "rapport.yaml:3:13: enrichment.providers[0].type: unknown provider type 'clearbit';"
+            "rapport.yaml:3:13: enrichment.providers[0].type: unknown provider type 'zoominfo';"
                 + " known types: email-domain, paid-test, website");
   }
 
