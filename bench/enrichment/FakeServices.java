@@ -56,6 +56,8 @@ public final class FakeServices {
   private final AtomicLong firstClearbitMillis = new AtomicLong();
   private final AtomicLong lastClearbitMillis = new AtomicLong();
   private final AtomicLong peakWindow = new AtomicLong();
+  private final AtomicLong upAgainMillis = new AtomicLong();
+  private final AtomicLong firstAnswerAfterUpMillis = new AtomicLong();
 
   FakeServices(long latencyMillis, int rpm) {
     this.latencyMillis = latencyMillis;
@@ -91,7 +93,12 @@ public final class FakeServices {
       if (path.equals("/_bench/stats")) {
         send(exchange, 200, "application/json", stats());
       } else if (path.equals("/_bench/clearbit")) {
-        clearbitDown = "down".equals(query(exchange).get("mode"));
+        boolean down = "down".equals(query(exchange).get("mode"));
+        if (clearbitDown && !down) {
+          upAgainMillis.set(System.currentTimeMillis());
+          firstAnswerAfterUpMillis.set(0);
+        }
+        clearbitDown = down;
         send(exchange, 200, "text/plain", clearbitDown ? "down" : "up");
       } else if (path.equals("/v2/combined/find")) {
         clearbit(exchange);
@@ -157,6 +164,9 @@ public final class FakeServices {
     clearbitByEmail.computeIfAbsent(email, e -> new LongAdder()).increment();
     clearbitAnswered.increment();
     lastClearbitMillis.accumulateAndGet(System.currentTimeMillis(), Math::max);
+    if (upAgainMillis.get() > 0) {
+      firstAnswerAfterUpMillis.compareAndSet(0, System.currentTimeMillis());
+    }
     send(exchange, 200, "application/json", combined(email));
   }
 
@@ -246,7 +256,8 @@ public final class FakeServices {
     json.append(", \"clearbitPeakWindow\": ").append(peakWindow.get());
     json.append(", \"firstClearbitMillis\": ").append(firstClearbitMillis.get());
     json.append(", \"lastClearbitMillis\": ").append(lastClearbitMillis.get());
-    json.append(", \"clearbitDown\": ").append(clearbitDown);
+    json.append(", \"firstAnswerAfterUpMillis\": ").append(firstAnswerAfterUpMillis.get());
+    json.append(", \"clearbitDown\": ").append(clearbitDown ? 1 : 0);
     return json.append("}").toString();
   }
 
