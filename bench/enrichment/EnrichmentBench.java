@@ -378,14 +378,25 @@ record Turn(
     return c[0] + c[1] + c[2] + (c[2] > 0 ? " (" + c[2] + " retrying)" : "");
   }
 
+  /** Rapport's thread groups that took the most CPU in the turn, in cores. */
+  String topThreads() {
+    return result.cpu().threads().entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .limit(5)
+        .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), cores(e.getValue())))
+        .reduce((a, b) -> a + ", " + b)
+        .orElse("");
+  }
+
   String line() {
     return String.format(Locale.ROOT,
         "%s: %.1f logins/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d errors | jobs %s -> %s,"
-            + " Clearbit 200s %d, 503s %d | cores: Rapport %.2f, driver %.2f, others %.2f",
+            + " Clearbit 200s %d, 503s %d | cores: Rapport %.2f, driver %.2f, others %.2f"
+            + " | Rapport's busiest threads, cores: %s",
         name, result.loginsPerSecond(), result.percentileMillis(50), result.percentileMillis(95),
         result.percentileMillis(99), result.errors(), jobs(jobsBefore), jobs(jobsAfter),
         clearbitCalls, clearbitDown, cores(result.cpu().rapport()), cores(result.cpu().driver()),
-        cores(result.cpu().others()));
+        cores(result.cpu().others()), topThreads());
   }
 }
 
@@ -416,7 +427,7 @@ record Stats(Map<String, Long> values) {
  * time of the last lookup.
  */
 record Ledger(Map<String, long[]> rows, long lastLookupMillis, long enrichedUsers,
-    long clearbitMatchedUsers) {
+    long clearbitMatchedUsers, Map<String, Double> averageCallMillis) {
 
   static final String MAIN = "u.email NOT LIKE 'login-%' AND u.email NOT LIKE 'outage-%'"
       + " AND u.email NOT LIKE 'bench-admin%'";
@@ -426,6 +437,7 @@ record Ledger(Map<String, long[]> rows, long lastLookupMillis, long enrichedUser
     long last;
     long enriched;
     long matched;
+    Map<String, Double> average = new TreeMap<>();
     try (Connection db = DriverManager.getConnection(jdbcUrl, "rapport", "");
         Statement sql = db.createStatement()) {
       try (ResultSet r = sql.executeQuery(
@@ -455,8 +467,15 @@ record Ledger(Map<String, long[]> rows, long lastLookupMillis, long enrichedUser
         r.next();
         matched = r.getLong(1);
       }
+      try (ResultSet r = sql.executeQuery("SELECT l.provider_id, AVG(CAST(l.duration_ms AS DOUBLE))"
+          + " FROM enrichment_lookup l JOIN user_account u ON u.id = l.user_id WHERE " + MAIN
+          + " AND NOT l.cache_hit GROUP BY l.provider_id")) {
+        while (r.next()) {
+          average.put(r.getString(1), r.getDouble(2));
+        }
+      }
     }
-    return new Ledger(rows, last, enriched, matched);
+    return new Ledger(rows, last, enriched, matched, average);
   }
 
   /** Calls (not cache answers) of a provider, of any outcome. */
@@ -576,6 +595,10 @@ record EnrichmentReport(
     ledger.rows().forEach((key, v) ->
         t.append("- ").append(key).append(": ").append(v[0]).append(" / ").append(v[1])
             .append('\n'));
+    t.append("\nAverage call (not cache answers), as the ledger records it: ");
+    ledger.averageCallMillis().forEach((provider, millis) ->
+        t.append(provider).append(' ').append(fmt(millis, 0)).append(" ms; "));
+    t.append('\n');
     t.append(String.format(Locale.ROOT,
         "%nFake's counters over the main batch: %d Clearbit answers for %d addresses (%d asked"
             + " more than once), %d refused, %d page requests for %d hosts (%d fetched more than"
