@@ -4,6 +4,7 @@ import io.rapport.platform.Digests;
 import io.rapport.platform.RapportProperties;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -165,9 +166,8 @@ final class CallbackRegistry {
 
     /** Whether the secret is this callback's, compared in constant time. */
     boolean holds(String secret) {
-      byte[] given = Digests.sha256Hex(secret).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-      return MessageDigest.isEqual(
-          given, secretHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      byte[] given = Digests.sha256Hex(secret).getBytes(StandardCharsets.US_ASCII);
+      return MessageDigest.isEqual(given, secretHash.getBytes(StandardCharsets.US_ASCII));
     }
   }
 }

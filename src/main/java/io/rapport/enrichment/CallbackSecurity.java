@@ -14,7 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * which would send a caller without a session to the login page.
  */
 @Configuration(proxyBeanMethods = false)
-class CallbackSecurity {
+final class CallbackSecurity {
 
   @Bean
   @Order(0)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -141,7 +142,7 @@ final class ClearbitMapping {
     }
     return text(metrics, "employeesRange")
         .map(RANGE::matcher)
-        .filter(java.util.regex.Matcher::matches)
+        .filter(Matcher::matches)
         .map(
             range -> {
               long low = Long.parseLong(range.group(1)) * (range.group(2).isEmpty() ? 1 : 1000);

@@ -63,6 +63,8 @@ class ClearbitWebhookTest {
   @Autowired JdbcClient jdbc;
   @Autowired Clock clock;
   @Autowired RapportProperties rapport;
+  @Autowired ProviderLimits limits;
+  @Autowired io.rapport.platform.AuditLog audit;
 
   private final WireMockServer clearbit = new WireMockServer(options().dynamicPort());
   private final Egress egress = new Egress(new EgressProperties(true, Map.of()));
@@ -128,6 +130,59 @@ class ClearbitWebhookTest {
         .contains(LookupOutcome.MATCH);
     assertThat(post(webhookUrl(), signedAnswer()).statusCode()).as("a replay").isEqualTo(409);
     assertThat(lookupOutcomes(user)).containsExactly("QUEUED", "MATCH");
+  }
+
+  @Test
+  void theCallbackUrlHoldsA256BitSecretOfWhichOnlyTheHashIsStored() {
+    UserAccount user = signUp();
+    pipeline.enrich(user.id());
+    String url = webhookUrl();
+    String secret = url.substring(url.lastIndexOf('/') + 1);
+    String lookupId = url.substring(0, url.lastIndexOf('/')).replaceAll(".*/", "");
+
+    assertThat(url).startsWith("http://localhost:" + port + "/enrichment/callbacks/");
+    assertThat(java.util.Base64.getUrlDecoder().decode(secret)).hasSize(32);
+    assertThat(
+            jdbc.sql("SELECT secret_hash FROM enrichment_callback WHERE lookup_id = ?")
+                .param(lookupId)
+                .query(String.class)
+                .single())
+        .isEqualTo(io.rapport.platform.Digests.sha256Hex(secret))
+        .isNotEqualTo(secret);
+  }
+
+  @Test
+  void aStormOf429sOpensTheCircuitAfterFiveCalls() {
+    clearbit.resetAll();
+    clearbit.stubFor(
+        get(urlPathEqualTo(ClearbitProviderTest.FIND))
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+    EnrichmentPipeline ownCircuits =
+        new EnrichmentPipeline(
+            userAccounts,
+            profiles,
+            domains,
+            new Providers(store, List.of(emailDomain, new ClearbitProviderType(egress))),
+            cache,
+            ledger,
+            new ProviderCaller(limits, new ProviderCircuits(clock), store, audit),
+            properties,
+            catalog);
+
+    List<ProviderRun> runs =
+        java.util.stream.IntStream.range(0, 12)
+            .mapToObj(i -> clearbitRun(ownCircuits.enrich(signUp().id()).orElseThrow()))
+            .toList();
+
+    assertThat(clearbit.getAllServeEvents()).hasSize(ProviderCircuits.MINIMUM_CALLS);
+    assertThat(runs).allSatisfy(run -> assertThat(run.result().retryableError()).isTrue());
+    assertThat(runs.getLast().skipped()).isEqualTo(ProviderCaller.CIRCUIT_OPEN);
+    assertThat(store.list())
+        .filteredOn(settings -> settings.id().equals("clearbit"))
+        .singleElement()
+        .extracting(ProviderSettings::enabled)
+        .as("a 429 is not a refused key")
+        .isEqualTo(true);
   }
 
   @Test
