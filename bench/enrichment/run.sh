@@ -21,7 +21,7 @@
 #   BENCH_LOGIN_USERS     users that the login turns go round [50]
 #   BENCH_LOGIN_CLIENTS   concurrent browsers logging in during a login turn [4]
 #   BENCH_LOGIN_SECONDS   seconds of each login turn [20]
-#   BENCH_WARMUP          seconds of logins before the first turn [60]
+#   BENCH_WARMUP          seconds of logins before the first turn [120]
 #   BENCH_ENRICHMENT_THREADS  Rapport's rapport.enrichment.threads [as shipped: 2]
 #   BENCH_RAPPORT_OPTS    JVM options of Rapport [-XX:+UseSerialGC -Xss512k -Xmx256m]
 #   BENCH_JAR             the Rapport jar [target/rapport-*.jar, built if missing]
@@ -40,7 +40,7 @@ CLIENTS=${BENCH_CLIENTS:-8}
 LOGIN_USERS=${BENCH_LOGIN_USERS:-50}
 LOGIN_CLIENTS=${BENCH_LOGIN_CLIENTS:-4}
 LOGIN_SECONDS=${BENCH_LOGIN_SECONDS:-20}
-WARMUP=${BENCH_WARMUP:-60}
+WARMUP=${BENCH_WARMUP:-120}
 ENRICHMENT_THREADS=${BENCH_ENRICHMENT_THREADS:-2}
 RAPPORT_OPTS=${BENCH_RAPPORT_OPTS:-"-XX:+UseSerialGC -Xss512k -Xmx256m"}
 DRIVER_OPTS="-XX:+UseSerialGC -Xmx512m"
