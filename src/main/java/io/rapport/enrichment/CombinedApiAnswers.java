@@ -40,9 +40,11 @@ final class CombinedApiAnswers {
         "RAPPORT-ENRICH-041 Provider '{}' answered HTTP {}, to be retried",
         providerId,
         response.status());
-    return LookupResult.error(
-        "HTTP " + response.status(),
-        RetryAfter.parse(response.header("Retry-After").orElse(null), Instant.now()));
+    Duration retryAfter =
+        RetryAfter.parse(response.header("Retry-After").orElse(null), Instant.now());
+    return response.status() == 429
+        ? LookupResult.throttled("HTTP 429", retryAfter)
+        : LookupResult.error("HTTP " + response.status(), retryAfter);
   }
 
   /** An answer the provider cannot use and that will not improve if asked again. */

@@ -32,7 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("rapport.enrichment")
 public record EnrichmentProperties(
     @DefaultValue("true") boolean enabled,
-    @DefaultValue("2") int threads,
+    @DefaultValue("4") int threads,
     @DefaultValue("10s") Duration pollingInterval,
     @DefaultValue({
           "company_name",

@@ -246,7 +246,10 @@ final class FullContactProviderType implements ProviderType {
             settings.id(),
             status,
             retryAfter);
-        return LookupResult.error("HTTP " + status + " from " + SERVICE, retryAfter);
+        String reason = "HTTP " + status + " from " + SERVICE;
+        return status == 429
+            ? LookupResult.throttled(reason, retryAfter)
+            : LookupResult.error(reason, retryAfter);
       }
       log.warn(
           "RAPPORT-ENRICH-063 Provider '{}': FullContact answered HTTP {}, which its API does not"

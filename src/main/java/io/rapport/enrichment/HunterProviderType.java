@@ -6,6 +6,7 @@ import io.rapport.platform.egress.EgressRequest;
 import io.rapport.platform.egress.EgressResponse;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
@@ -109,7 +110,11 @@ final class HunterProviderType implements ProviderType {
         case 202 -> LookupResult.queued(ClearbitProviderType.QUEUED_RETRY);
         case 404, 451 -> LookupResult.noMatch();
         case 401 -> LookupResult.refused("HTTP 401 from Hunter: key refused");
-        case 403 -> CombinedApiAnswers.retryLater(id(), response);
+        // Hunter's 403 is its rate limit, not a refused key: a 429 by another number.
+        case 403 ->
+            LookupResult.throttled(
+                "HTTP 403 from Hunter: rate limit",
+                RetryAfter.parse(response.header("Retry-After").orElse(null), Instant.now()));
         case 429 ->
             LookupResult.error("HTTP 429 from Hunter: monthly requests used up", USAGE_RETRY);
         default ->

@@ -12,11 +12,12 @@ import java.util.List;
  *       (a no-match at most 7 days), stored as observations.
  *   <li>{@link #queued} (an asynchronous API still looking): the user's job runs again after {@code
  *       retryAfter}.
- *   <li>{@link #error} with a {@code retryAfter} for what may work later: a timeout, a 5xx, a 429.
- *       Give the service's {@code Retry-After} when it sent one, else {@link Duration#ZERO}, which
- *       means "when the job's backoff says". The job runs again after the longer of the two. The
- *       call is not retried within the job: the job itself is the retry, so that no thread waits on
- *       a failing service. Such errors count towards the provider's circuit breaker.
+ *   <li>{@link #error} with a {@code retryAfter} for what may work later: a timeout, a 5xx; {@link
+ *       #throttled} for a 429. Give the service's {@code Retry-After} when it sent one, else {@link
+ *       Duration#ZERO}, which means "when the job's backoff says". The job runs again after the
+ *       longer of the two. The call is not retried within the job: the job itself is the retry, so
+ *       that no thread waits on a failing service. Such errors count towards the provider's circuit
+ *       breaker.
  *   <li>{@link #error} with no {@code retryAfter} for what will not work later either (a body that
  *       cannot be read, a request the service calls malformed): not asked again for this user.
  *   <li>{@link #refused} when the service refuses the credentials (401, 403): the provider is
@@ -28,13 +29,16 @@ import java.util.List;
  * @param retryAfter when to ask again, for {@code QUEUED} and for errors worth retrying; else null
  * @param reason for errors: what went wrong, for operators, without personal data; else null
  * @param refused whether the service refused the provider's credentials (an {@code ERROR})
+ * @param throttled whether the service asked to be called less often (a 429: an {@code ERROR} to
+ *     retry), which says nothing of its health
  */
 public record LookupResult(
     LookupOutcome outcome,
     List<Finding> findings,
     Duration retryAfter,
     String reason,
-    boolean refused) {
+    boolean refused,
+    boolean throttled) {
 
   public LookupResult {
     findings = List.copyOf(findings);
@@ -42,7 +46,7 @@ public record LookupResult(
 
   public LookupResult(
       LookupOutcome outcome, List<Finding> findings, Duration retryAfter, String reason) {
-    this(outcome, findings, retryAfter, reason, false);
+    this(outcome, findings, retryAfter, reason, false, false);
   }
 
   public static LookupResult match(List<Finding> findings) {
@@ -58,8 +62,8 @@ public record LookupResult(
   }
 
   /**
-   * A failure worth retrying later (a timeout, a 5xx, a 429: {@code retryAfter} from the service's
-   * {@code Retry-After}, or zero), or never ({@code retryAfter} null).
+   * A failure worth retrying later (a timeout, a 5xx: {@code retryAfter} from the service's {@code
+   * Retry-After}, or zero), or never ({@code retryAfter} null).
    */
   public static LookupResult error(String reason, Duration retryAfter) {
     return new LookupResult(LookupOutcome.ERROR, List.of(), retryAfter, reason);
@@ -72,7 +76,17 @@ public record LookupResult(
    *     never the key itself
    */
   public static LookupResult refused(String reason) {
-    return new LookupResult(LookupOutcome.ERROR, List.of(), null, reason, true);
+    return new LookupResult(LookupOutcome.ERROR, List.of(), null, reason, true, false);
+  }
+
+  /**
+   * The service asked to be called less often (429): asked again after {@code retryAfter} (its
+   * {@code Retry-After}, or zero for the job's backoff). Unlike other errors it does not count
+   * against the circuit breaker: a service that says "slow down" is up, and the shared rate limit
+   * already paces the calls; opening the circuit on it would only hold back every waiting job.
+   */
+  public static LookupResult throttled(String reason, Duration retryAfter) {
+    return new LookupResult(LookupOutcome.ERROR, List.of(), retryAfter, reason, false, true);
   }
 
   /** Whether this is an error worth trying again, which the circuit breaker counts. */

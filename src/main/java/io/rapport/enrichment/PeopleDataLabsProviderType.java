@@ -196,7 +196,10 @@ final class PeopleDataLabsProviderType implements ProviderType {
             settings.id(),
             status,
             retryAfter);
-        return LookupResult.error("HTTP " + status + " from " + SERVICE, retryAfter);
+        String reason = "HTTP " + status + " from " + SERVICE;
+        return status == 429
+            ? LookupResult.throttled(reason, retryAfter)
+            : LookupResult.error(reason, retryAfter);
       }
       log.warn(
           "RAPPORT-ENRICH-053 Provider '{}': People Data Labs answered HTTP {}, which its API does"

@@ -112,9 +112,12 @@ final class ProviderCaller {
     }
   }
 
-  /** Errors worth retrying count against the circuit; a refused key disables instead. */
+  /**
+   * Errors worth retrying count against the circuit; a refused key disables instead, and a 429
+   * counts for nothing either way (see {@link LookupResult#throttled}).
+   */
   private static void account(CircuitBreaker breaker, LookupResult result, Duration took) {
-    if (result.refused()) {
+    if (result.refused() || result.throttled()) {
       breaker.releasePermission();
     } else if (result.retryableError()) {
       breaker.onError(took.toNanos(), TimeUnit.NANOSECONDS, new ProviderFailure(result.reason()));

@@ -67,15 +67,29 @@ final class ProviderLimits {
   }
 
   /**
-   * The rate window of this instant: {@code ceil(rpm / 60)} calls in a window of {@code 60 s *
-   * calls / rpm}, rounded up to the millisecond, windows aligned on the epoch. 600 a minute are 10
-   * calls a second; 90 a minute are 2 calls in each 1.334 s; 5 a minute is 1 call in each 12 s.
+   * The rate window of this instant. Windows are {@code 60 s * ceil(rpm / 60) / rpm} long, rounded
+   * up to the millisecond and aligned on the epoch: 1 s for 600 a minute, 1.334 s for 90, 12 s for
+   * 5.
+   *
+   * <p>Any 60 seconds, wherever they start, overlap at most {@code m = ceil(60 s / length) + 1}
+   * consecutive windows, one more than fit in a minute. So the limit is shared out over {@code m}
+   * windows, not over a minute's worth: window {@code n} holds {@code floor((n + 1) * rpm / m) -
+   * floor(n * rpm / m)} calls, and any {@code m} consecutive windows together hold exactly {@code
+   * rpm}. A service that counts over a sliding minute then never sees more than its limit, at the
+   * price of {@code 1 / m} of it: 600 a minute become 590 (9 or 10 calls a second), 90 become 88, 5
+   * become 4 or 5 (one call in five windows of 12 s out of six).
    */
   static Window rateWindow(int requestsPerMinute, Instant now) {
-    int capacity = (requestsPerMinute + 59) / 60;
-    long lengthMillis = Math.ceilDiv(60_000L * capacity, requestsPerMinute);
-    long start = Math.floorDiv(now.toEpochMilli(), lengthMillis) * lengthMillis;
-    return new Window(Instant.ofEpochMilli(start), Duration.ofMillis(lengthMillis), capacity);
+    int most = (requestsPerMinute + 59) / 60;
+    long lengthMillis = Math.ceilDiv(60_000L * most, requestsPerMinute);
+    long index = Math.floorDiv(now.toEpochMilli(), lengthMillis);
+    long overlapped = Math.ceilDiv(60_000L, lengthMillis) + 1;
+    int capacity =
+        (int)
+            (Math.floorDiv((index + 1) * requestsPerMinute, overlapped)
+                - Math.floorDiv(index * requestsPerMinute, overlapped));
+    return new Window(
+        Instant.ofEpochMilli(index * lengthMillis), Duration.ofMillis(lengthMillis), capacity);
   }
 
   /** The calendar month in UTC of this instant, holding the budget. */
@@ -171,6 +185,9 @@ final class ProviderLimits {
    * the winner's row.
    */
   private boolean take(String providerId, String kind, Window window) {
+    if (window.capacity() <= 0) {
+      return false;
+    }
     if (increment(providerId, kind, window)) {
       return true;
     }

@@ -143,7 +143,10 @@ final class WebsiteProviderType implements ProviderType {
 
   private static LookupResult answer(EgressResponse response) {
     int status = response.status();
-    if (status == 429 || status >= 500) {
+    if (status == 429) {
+      return LookupResult.throttled("HTTP 429 from the website", retryAfter(response));
+    }
+    if (status >= 500) {
       return LookupResult.error("HTTP " + status + " from the website", retryAfter(response));
     }
     if (!response.successful()) {

@@ -185,7 +185,7 @@ class ClearbitProviderTest {
   void a429OrA500IsRetriedWhenTheServiceSays() {
     answer(aResponse().withStatus(429).withHeader("Retry-After", "120"));
     assertThat(provider.lookUp(lookup()))
-        .isEqualTo(LookupResult.error("HTTP 429", Duration.ofSeconds(120)));
+        .isEqualTo(LookupResult.throttled("HTTP 429", Duration.ofSeconds(120)));
 
     answer(aResponse().withStatus(500).withBody("<html>oops</html>"));
     assertThat(provider.lookUp(lookup())).isEqualTo(LookupResult.error("HTTP 500", Duration.ZERO));

@@ -154,7 +154,7 @@ class ClearbitWebhookTest {
   }
 
   @Test
-  void aStormOf429sOpensTheCircuitAfterFiveCalls() {
+  void aStormOf429sPutsEachLookupOffWithoutOpeningTheCircuitAndA503StormOpensIt() {
     clearbit.resetAll();
     clearbit.stubFor(
         get(urlPathEqualTo(ClearbitProviderTest.FIND))
@@ -177,9 +177,28 @@ class ClearbitWebhookTest {
             .mapToObj(i -> clearbitRun(ownCircuits.enrich(signUp().id()).orElseThrow()))
             .toList();
 
-    assertThat(clearbit.getAllServeEvents()).hasSize(ProviderCircuits.MINIMUM_CALLS);
-    assertThat(runs).allSatisfy(run -> assertThat(run.result().retryableError()).isTrue());
-    assertThat(runs.getLast().skipped()).isEqualTo(ProviderCaller.CIRCUIT_OPEN);
+    assertThat(clearbit.getAllServeEvents())
+        .as("a service that says slow down is up: every lookup is asked, the rate limit paces them")
+        .hasSize(12);
+    assertThat(runs)
+        .allSatisfy(
+            run -> {
+              assertThat(run.result().retryableError()).isTrue();
+              assertThat(run.result().retryAfter()).isEqualTo(Duration.ofSeconds(1));
+              assertThat(run.skipped()).isNull();
+            });
+
+    clearbit.resetAll();
+    clearbit.stubFor(
+        get(urlPathEqualTo(ClearbitProviderTest.FIND)).willReturn(aResponse().withStatus(503)));
+    List<ProviderRun> down =
+        java.util.stream.IntStream.range(0, 12)
+            .mapToObj(i -> clearbitRun(ownCircuits.enrich(signUp().id()).orElseThrow()))
+            .toList();
+    assertThat(clearbit.getAllServeEvents())
+        .as("a service that fails is left alone once half of its last calls failed")
+        .hasSize(ProviderCircuits.MINIMUM_CALLS);
+    assertThat(down.getLast().skipped()).isEqualTo(ProviderCaller.CIRCUIT_OPEN);
     assertThat(store.list())
         .filteredOn(settings -> settings.id().equals("clearbit"))
         .singleElement()

@@ -29,14 +29,38 @@ class ProviderLimitsTest {
   private final MutableClock clock = new MutableClock(NOON);
 
   @Test
-  void rateWindowsHoldExactlyTheLimitAMinute() {
-    assertThat(ProviderLimits.rateWindow(600, NOON))
-        .isEqualTo(new ProviderLimits.Window(NOON, Duration.ofSeconds(1), 10));
-    assertThat(ProviderLimits.rateWindow(90, NOON).capacity()).isEqualTo(2);
+  void anySixtySecondsHoldAtMostTheLimitAndAMinuteNearlyAllOfIt() {
+    for (int limit : new int[] {1, 5, 59, 60, 61, 90, 600, 601, 1000, 6000}) {
+      ProviderLimits.Window first = ProviderLimits.rateWindow(limit, NOON);
+      long length = first.length().toMillis();
+      // Spans starting at seven points of every window, across three minutes of windows.
+      for (long offset = 0; offset < 180_000; offset += Math.max(1, length / 7)) {
+        Instant from = NOON.plusMillis(offset);
+        assertThat(callsBetween(limit, from, from.plusSeconds(60)))
+            .as("%d a minute, from %s", limit, from)
+            .isLessThanOrEqualTo(limit);
+      }
+      long aMinute = callsBetween(limit, NOON, NOON.plusSeconds(60));
+      assertThat(aMinute).as("%d a minute", limit).isGreaterThanOrEqualTo(limit * 4L / 5);
+    }
+    assertThat(callsBetween(600, NOON, NOON.plusSeconds(60))).isBetween(590L, 600L);
+    assertThat(ProviderLimits.rateWindow(600, NOON).length()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(ProviderLimits.rateWindow(600, NOON).capacity()).isBetween(9, 10);
     assertThat(ProviderLimits.rateWindow(90, NOON).length()).isEqualTo(Duration.ofMillis(1334));
     assertThat(ProviderLimits.rateWindow(5, NOON).length()).isEqualTo(Duration.ofSeconds(12));
     assertThat(ProviderLimits.rateWindow(5, NOON.plusSeconds(13)).start())
         .isEqualTo(NOON.plusSeconds(12));
+  }
+
+  /** The calls the windows allow in [from, to): those of every window starting in it. */
+  private static long callsBetween(int limit, Instant from, Instant to) {
+    long calls = 0;
+    ProviderLimits.Window window = ProviderLimits.rateWindow(limit, from);
+    // The window holding `from` counts whole: its calls may all come at its end, inside the span.
+    for (; window.start().isBefore(to); window = ProviderLimits.rateWindow(limit, window.end())) {
+      calls += window.capacity();
+    }
+    return calls;
   }
 
   @Test
