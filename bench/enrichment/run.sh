@@ -22,7 +22,7 @@
 #   BENCH_LOGIN_CLIENTS   concurrent browsers logging in during a login turn [4]
 #   BENCH_LOGIN_SECONDS   seconds of each login turn [20]
 #   BENCH_WARMUP          seconds of logins before the first turn [120]
-#   BENCH_ENRICHMENT_THREADS  Rapport's rapport.enrichment.threads [as shipped: 2]
+#   BENCH_ENRICHMENT_THREADS  Rapport's rapport.enrichment.threads [as shipped: 4]
 #   BENCH_RAPPORT_OPTS    JVM options of Rapport [-XX:+UseSerialGC -Xss512k -Xmx256m]
 #   BENCH_JAR             the Rapport jar [target/rapport-*.jar, built if missing]
 #   JAVA_HOME             the JDK whose java runs the three processes [java on the PATH]
@@ -41,7 +41,7 @@ LOGIN_USERS=${BENCH_LOGIN_USERS:-50}
 LOGIN_CLIENTS=${BENCH_LOGIN_CLIENTS:-4}
 LOGIN_SECONDS=${BENCH_LOGIN_SECONDS:-20}
 WARMUP=${BENCH_WARMUP:-120}
-ENRICHMENT_THREADS=${BENCH_ENRICHMENT_THREADS:-2}
+ENRICHMENT_THREADS=${BENCH_ENRICHMENT_THREADS:-4}
 RAPPORT_OPTS=${BENCH_RAPPORT_OPTS:-"-XX:+UseSerialGC -Xss512k -Xmx256m"}
 DRIVER_OPTS="-XX:+UseSerialGC -Xmx512m"
 
@@ -172,7 +172,7 @@ set +e
   --warmup="$WARMUP" \
   --rapport-opts="$RAPPORT_OPTS" \
   --threads="$ENRICHMENT_THREADS" \
-  --enrichment-settings="rapport.enrichment.threads=$ENRICHMENT_THREADS (shipped: 2); polling-interval 10s, rate-limit-wait 30s, retry-delay 1m, max-tries 5 as shipped" \
+  --enrichment-settings="rapport.enrichment.threads=$ENRICHMENT_THREADS (shipped: 4); polling-interval 10s, rate-limit-wait 30s, retry-delay 1m, max-tries 5 as shipped" \
   --jdbc-url="jdbc:h2:file:$DATA_DIR/rapport" \
   --results-dir="$RESULTS"
 STATUS=$?

@@ -134,12 +134,10 @@ class AdminEnrichmentConsoleTest {
     browser.open(base() + "/admin/enrichment");
     assertThat(providerIds()).containsExactly("email-domain", "website", "backup-domains");
 
-    row("backup-domains").findElement(By.className("move-up")).click();
-    browser.awaitElement("enrichment-notice");
+    browser.clickAndAwait(row("backup-domains").findElement(By.className("move-up")), "enrichment-notice");
     assertThat(providerIds()).containsExactly("email-domain", "backup-domains", "website");
 
-    row("email-domain").findElement(By.className("switch")).click();
-    browser.awaitElement("enrichment-notice");
+    browser.clickAndAwait(row("email-domain").findElement(By.className("switch")), "enrichment-notice");
     assertThat(browser.text("enrichment-notice")).isEqualTo("Provider 'email-domain' disabled.");
     assertThat(row("email-domain").findElement(By.className("state")).getText())
         .isEqualTo("disabled");

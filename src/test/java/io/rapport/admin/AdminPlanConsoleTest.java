@@ -177,24 +177,20 @@ class AdminPlanConsoleTest {
   @Test
   void questionsMoveInPlanOrderAndCanBeSwitchedOffAndOn() {
     browser.open(base() + "/admin/profiling");
-    row("size").findElement(By.className("move-up")).click();
-    browser.awaitElement("plan-notice");
+    browser.clickAndAwait(row("size").findElement(By.className("move-up")), "plan-notice");
     assertThat(questionIds()).containsExactly("name", "size", "role", "company");
 
-    row("name").findElement(By.className("move-down")).click();
-    browser.awaitElement("plan-notice");
+    browser.clickAndAwait(row("name").findElement(By.className("move-down")), "plan-notice");
     assertThat(questionIds()).containsExactly("size", "name", "role", "company");
     assertThat(row("size").findElements(By.className("move-up"))).isEmpty();
     assertThat(row("company").findElements(By.className("move-down"))).isEmpty();
 
-    row("role").findElement(By.className("switch")).click();
-    browser.awaitElement("plan-notice");
+    browser.clickAndAwait(row("role").findElement(By.className("switch")), "plan-notice");
     assertThat(browser.text("plan-notice")).isEqualTo("Saved: question 'role' disabled.");
     assertThat(row("role").findElement(By.className("state")).getText()).isEqualTo("disabled");
     assertThat(plans.current().question("role").orElseThrow().enabled()).isFalse();
 
-    row("role").findElement(By.className("switch")).click();
-    browser.awaitElement("plan-notice");
+    browser.clickAndAwait(row("role").findElement(By.className("switch")), "plan-notice");
     assertThat(plans.current().question("role").orElseThrow().enabled()).isTrue();
     assertThat(plans.current().questions())
         .extracting(question -> question.id())

@@ -1,5 +1,6 @@
 package io.rapport.platform.testing;
 
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
@@ -140,6 +141,20 @@ public final class Browser implements AutoCloseable {
         .withMessage(
             () -> "no element '" + id + "' at " + driver.getCurrentUrl() + ":\n" + pageText())
         .until(ignored -> has(id));
+  }
+
+  /**
+   * Clicks an element that posts a form, and waits until the page it leads to has an element with
+   * this id. Waiting for the id alone is not enough when the page being left has one too (a notice
+   * after the previous change): the old page would answer at once.
+   */
+  public void clickAndAwait(WebElement element, String id) {
+    WebElement html = driver.findElement(By.tagName("html"));
+    element.click();
+    new WebDriverWait(driver, WAIT)
+        .withMessage(() -> "the page stayed at " + driver.getCurrentUrl())
+        .until(ExpectedConditions.stalenessOf(html));
+    awaitElement(id);
   }
 
   /** Waits until the current URL passes the test, and returns it. */
