@@ -71,19 +71,21 @@ final class ProviderLimits {
    * up to the millisecond and aligned on the epoch: 1 s for 600 a minute, 1.334 s for 90, 12 s for
    * 5.
    *
-   * <p>Any 60 seconds, wherever they start, overlap at most {@code m = ceil(60 s / length) + 1}
-   * consecutive windows, one more than fit in a minute. So the limit is shared out over {@code m}
-   * windows, not over a minute's worth: window {@code n} holds {@code floor((n + 1) * rpm / m) -
-   * floor(n * rpm / m)} calls, and any {@code m} consecutive windows together hold exactly {@code
-   * rpm}. A service that counts over a sliding minute then never sees more than its limit, at the
-   * price of {@code 1 / m} of it: 600 a minute become 590 (9 or 10 calls a second), 90 become 88, 5
-   * become 4 or 5 (one call in five windows of 12 s out of six).
+   * <p>Any 60 seconds, wherever they start, overlap at most {@code ceil(60 s / length) + 1}
+   * consecutive windows, one more than fit in a minute; and a call reaches the service a little
+   * after its slot was taken (the pool, the connection, the network), so the minute the service
+   * counts may reach one window further. So the limit is shared out over {@code m = ceil(60 s /
+   * length) + 2} windows, not over a minute's worth: window {@code n} holds {@code floor((n + 1) *
+   * rpm / m) - floor(n * rpm / m)} calls, and any {@code m} consecutive windows together hold
+   * exactly {@code rpm}. A service that counts over a sliding minute then never sees more than its
+   * limit while calls arrive within one window of their slot, at the price of {@code 2 / m} of it:
+   * 600 a minute become 580 (9 or 10 calls a second), 90 become 86, 5 become 3 to 5.
    */
   static Window rateWindow(int requestsPerMinute, Instant now) {
     int most = (requestsPerMinute + 59) / 60;
     long lengthMillis = Math.ceilDiv(60_000L * most, requestsPerMinute);
     long index = Math.floorDiv(now.toEpochMilli(), lengthMillis);
-    long overlapped = Math.ceilDiv(60_000L, lengthMillis) + 1;
+    long overlapped = Math.ceilDiv(60_000L, lengthMillis) + 2;
     int capacity =
         (int)
             (Math.floorDiv((index + 1) * requestsPerMinute, overlapped)

@@ -134,10 +134,12 @@ class AdminEnrichmentConsoleTest {
     browser.open(base() + "/admin/enrichment");
     assertThat(providerIds()).containsExactly("email-domain", "website", "backup-domains");
 
-    browser.clickAndAwait(row("backup-domains").findElement(By.className("move-up")), "enrichment-notice");
+    browser.clickAndAwait(
+        row("backup-domains").findElement(By.className("move-up")), "enrichment-notice");
     assertThat(providerIds()).containsExactly("email-domain", "backup-domains", "website");
 
-    browser.clickAndAwait(row("email-domain").findElement(By.className("switch")), "enrichment-notice");
+    browser.clickAndAwait(
+        row("email-domain").findElement(By.className("switch")), "enrichment-notice");
     assertThat(browser.text("enrichment-notice")).isEqualTo("Provider 'email-domain' disabled.");
     assertThat(row("email-domain").findElement(By.className("state")).getText())
         .isEqualTo("disabled");

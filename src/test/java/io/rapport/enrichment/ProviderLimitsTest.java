@@ -41,9 +41,14 @@ class ProviderLimitsTest {
             .isLessThanOrEqualTo(limit);
       }
       long aMinute = callsBetween(limit, NOON, NOON.plusSeconds(60));
-      assertThat(aMinute).as("%d a minute", limit).isGreaterThanOrEqualTo(limit * 4L / 5);
+      assertThat(aMinute).as("%d a minute", limit).isGreaterThanOrEqualTo(limit * 3L / 5);
     }
-    assertThat(callsBetween(600, NOON, NOON.plusSeconds(60))).isBetween(590L, 600L);
+    assertThat(callsBetween(600, NOON, NOON.plusSeconds(60))).isBetween(580L, 600L);
+    // A call arriving up to one window after its slot: the service's minute spans 61 s of slots.
+    for (long offset = 0; offset < 120_000; offset += 250) {
+      Instant from = NOON.plusMillis(offset);
+      assertThat(callsBetween(600, from, from.plusSeconds(61))).isLessThanOrEqualTo(600);
+    }
     assertThat(ProviderLimits.rateWindow(600, NOON).length()).isEqualTo(Duration.ofSeconds(1));
     assertThat(ProviderLimits.rateWindow(600, NOON).capacity()).isBetween(9, 10);
     assertThat(ProviderLimits.rateWindow(90, NOON).length()).isEqualTo(Duration.ofMillis(1334));
