@@ -62,7 +62,7 @@ class AdminConsoleTest {
     signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
     browser.open(base() + "/admin/users");
     browser.fill("q", email.substring(0, 20));
-    browser.click("search");
+    browser.clickAndAwait(browser.driver().findElement(By.id("search")), "search");
     browser.driver().findElement(By.linkText(email)).click();
 
     assertThat(browser.text("user-email")).isEqualTo(email);
