@@ -71,12 +71,6 @@ final class ClearbitProviderType implements ProviderType {
     return new Provider(settings);
   }
 
-  /** The base URL without a trailing slash: the settings', else Clearbit's. */
-  static String base(ProviderSettings settings, String fallback) {
-    String base = settings.baseUrl() == null ? fallback : settings.baseUrl();
-    return base.replaceAll("/+$", "");
-  }
-
   private final class Provider implements EnrichmentProvider {
 
     private final ProviderSettings settings;
@@ -119,7 +113,7 @@ final class ClearbitProviderType implements ProviderType {
       }
       EgressRequest request =
           EgressRequest.get(
-                  URI.create(base(settings, DEFAULT_BASE_URL) + "/v2/combined/find?" + query))
+                  URI.create(settings.baseUrlOr(DEFAULT_BASE_URL) + "/v2/combined/find?" + query))
               .withHeader("Authorization", "Bearer " + settings.apiKey())
               .withHeader("Accept", "application/json")
               .withTimeout(settings.timeout())

@@ -96,9 +96,7 @@ final class FullContactProviderType implements ProviderType {
 
     Provider(ProviderSettings settings) {
       this.settings = settings;
-      this.baseUrl =
-          PeopleDataLabsProviderType.stripSlash(
-              settings.baseUrl() == null ? DEFAULT_BASE_URL : settings.baseUrl());
+      this.baseUrl = settings.baseUrlOr(DEFAULT_BASE_URL);
     }
 
     @Override

@@ -81,7 +81,7 @@ final class HunterProviderType implements ProviderType {
 
     @Override
     public LookupResult lookUp(Lookup lookup) {
-      String base = ClearbitProviderType.base(settings, DEFAULT_BASE_URL);
+      String base = settings.baseUrlOr(DEFAULT_BASE_URL);
       EgressRequest request =
           EgressRequest.get(
                   URI.create(

@@ -96,7 +96,7 @@ final class PeopleDataLabsProviderType implements ProviderType {
 
     Provider(ProviderSettings settings) {
       this.settings = settings;
-      this.baseUrl = stripSlash(settings.baseUrl() == null ? DEFAULT_BASE_URL : settings.baseUrl());
+      this.baseUrl = settings.baseUrlOr(DEFAULT_BASE_URL);
     }
 
     @Override
@@ -242,9 +242,5 @@ final class PeopleDataLabsProviderType implements ProviderType {
     } catch (DateTimeParseException unreadable) {
       return Duration.ZERO;
     }
-  }
-
-  static String stripSlash(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 }

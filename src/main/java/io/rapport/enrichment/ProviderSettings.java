@@ -30,6 +30,13 @@ public record ProviderSettings(
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
   public static final Duration DEFAULT_CACHE = Duration.ofDays(30);
 
+  /**
+   * Where the provider's API is: the settings' base URL, else its own, without trailing slashes.
+   */
+  public String baseUrlOr(String providersOwn) {
+    return (baseUrl == null ? providersOwn : baseUrl).replaceAll("/+$", "");
+  }
+
   /** The API key as a console may show it: its last four characters. */
   public String maskedApiKey() {
     if (apiKey == null) {
