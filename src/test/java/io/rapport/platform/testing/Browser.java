@@ -155,6 +155,12 @@ public final class Browser implements AutoCloseable {
         .withMessage(() -> "the page stayed at " + driver.getCurrentUrl())
         .until(ExpectedConditions.stalenessOf(html));
     awaitElement(id);
+    new WebDriverWait(driver, WAIT)
+        .until(
+            ignored ->
+                "complete"
+                    .equals(
+                        ((JavascriptExecutor) driver).executeScript("return document.readyState")));
   }
 
   /** Waits until the current URL passes the test, and returns it. */
